@@ -1,0 +1,76 @@
+// Configuration for Platform::open(). Every field has a documented
+// default, so callers set only what they need with designated
+// initializers: Options{.data_dir = "/var/lib/shop"}.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "shopkit/environment.h"
+
+namespace shopkit {
+
+// Points in store provisioning where a crash test may stop the process.
+// The hook runs after the named step has reached the disk.
+enum class FaultPoint {
+  store_temp_file_written,  // The template copy exists under a temp name.
+  store_file_written,       // The copy has its final name, no registry row.
+  store_row_written,        // The registry row is committed.
+};
+
+struct AuthOptions {
+  // Issuer and audience written into and required from every access
+  // token (JWT "iss" and "aud").
+  std::string issuer = "shopkit";
+  std::string audience = "shopkit";
+  std::chrono::seconds access_token_ttl{15 * 60};
+  std::chrono::seconds refresh_token_ttl{30 * 24 * 3600};
+  // Allowed clock skew when checking exp, nbf and iat.
+  std::chrono::seconds leeway{30};
+  // scrypt cost: N = 2^scrypt_log2_n, r, p. Tests lower log2_n to keep
+  // hashing cheap; a login rehashes a stored hash with a lower N.
+  int scrypt_log2_n = 15;
+  int scrypt_r = 8;
+  int scrypt_p = 1;
+  std::chrono::seconds reset_token_ttl{30 * 60};
+  std::chrono::seconds verify_token_ttl{30 * 60};
+  // Failed logins allowed per account and per client key within
+  // throttle_window before login raises resource_exhausted.
+  int max_failed_logins = 5;
+  std::chrono::seconds throttle_window{15 * 60};
+};
+
+struct Options {
+  // The folder that holds platform.db, stores/ and trash/. Created when
+  // missing. Required.
+  std::filesystem::path data_dir;
+
+  // How many store files stay open at once; the least recently used
+  // store is closed first. Each open store holds three descriptors
+  // (the database, its -wal and its -shm file).
+  int max_open_stores = 256;
+
+  // SQLite synchronous=FULL instead of NORMAL: every commit is durable
+  // across power loss, at the cost of an fsync per commit.
+  bool synchronous_full = false;
+
+  // How long a write waits for another process's lock before failing.
+  std::chrono::milliseconds busy_timeout{10000};
+
+  AuthOptions auth;
+
+  // Injected environment. Null fields take SystemClock, OsRandom and no
+  // logging.
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<RandomSource> random;
+  std::shared_ptr<LogSink> log;
+
+  // Crash tests only: called at each FaultPoint of store provisioning.
+  std::function<void(FaultPoint)> fault_hook;
+};
+
+}  // namespace shopkit

@@ -1,0 +1,44 @@
+// What every service shares: the options, the injected environment and
+// the storage. Owned by Platform; outlives the services.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/ids.h"
+#include "common/logger.h"
+#include "shopkit/options.h"
+#include "shopkit/types.h"
+#include "storage/storage.h"
+
+namespace shopkit::internal {
+
+class Context {
+ public:
+  explicit Context(Options options_in);
+
+  Timestamp now() const { return clock->now(); }
+  // Returns a fresh id with `prefix` ("usr", "sto", ...).
+  std::string new_id(std::string_view prefix) const {
+    return internal::new_id(prefix, now(), *random);
+  }
+
+  Options options;
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<RandomSource> random;
+  Logger log;
+  std::unique_ptr<storage::Storage> storage;
+};
+
+// The only way, besides AuthService, to make a signed-in Principal.
+// Internal code only: AuthService uses it after verifying a token.
+class PrincipalFactory {
+ public:
+  static Principal make(UserId user_id, PlatformRole role,
+                        SessionId session_id) {
+    return Principal(std::move(user_id), role, std::move(session_id));
+  }
+};
+
+}  // namespace shopkit::internal

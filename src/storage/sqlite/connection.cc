@@ -1,0 +1,86 @@
+#include "storage/sqlite/connection.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace shopkit::storage::sqlite {
+
+namespace {
+
+int open_flags(const ConnectionOptions& options) {
+  int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
+  if (options.create) flags |= SQLite::OPEN_CREATE;
+  return flags;
+}
+
+}  // namespace
+
+Connection::Connection(const std::filesystem::path& path,
+                       const ConnectionOptions& options)
+    : path_(path),
+      options_(options),
+      db_(path.string(), open_flags(options),
+          static_cast<int>(options.busy_timeout.count())) {}
+
+void Connection::configure() {
+  db_.exec("PRAGMA journal_mode=WAL");
+  db_.exec("PRAGMA foreign_keys=ON");
+  db_.exec(options_.synchronous_full ? "PRAGMA synchronous=FULL"
+                                     : "PRAGMA synchronous=NORMAL");
+  db_.setBusyTimeout(static_cast<int>(options_.busy_timeout.count()));
+}
+
+Connection::Lease::~Lease() {
+  if (statement_ == nullptr) return;
+  statement_->tryReset();
+  try {
+    statement_->clearBindings();
+  } catch (const SQLite::Exception&) {
+    // Clearing bindings fails only on a misuse bug; the next bind
+    // overwrites them anyway, and a destructor must not throw.
+  }
+}
+
+Connection::Lease Connection::prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql))
+             .first;
+  }
+  return Lease(*it->second);
+}
+
+int Connection::schema_version() {
+  return db_.execAndGet("PRAGMA user_version").getInt();
+}
+
+void Connection::set_schema_version(int version) {
+  db_.exec("PRAGMA user_version = " + std::to_string(version));
+}
+
+Transaction::Transaction(Connection& connection, Kind kind)
+    : connection_(connection) {
+  connection_.db().exec(kind == Kind::write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  // Never throws: a failed rollback leaves SQLite to roll back when the
+  // connection closes.
+  sqlite3_exec(connection_.db().getHandle(), "ROLLBACK", nullptr, nullptr,
+               nullptr);
+}
+
+void Transaction::commit() {
+  connection_.db().exec("COMMIT");
+  open_ = false;
+}
+
+bool is_unique_violation(const SQLite::Exception& error) {
+  int code = error.getExtendedErrorCode();
+  return code == SQLITE_CONSTRAINT_UNIQUE ||
+         code == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+}  // namespace shopkit::storage::sqlite

@@ -1,0 +1,479 @@
+#include "storage/sqlite/sqlite_storage.h"
+
+#include <SQLiteCpp/Backup.h>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <set>
+#include <string>
+#include <system_error>
+
+#include "common/ids.h"
+#include "shopkit/error.h"
+#include "storage/sqlite/file_lock.h"
+#include "storage/sqlite/migrations.h"
+#include "storage/sqlite/repositories.h"
+
+namespace shopkit::storage::sqlite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kStoreIdPrefix = "sto";
+
+// Converts a backend exception into shopkit's error at the storage
+// boundary. SQLite's messages name tables and columns, never values.
+Error storage_error(const SQLite::Exception& error, std::string_view file) {
+  int code = error.getErrorCode();
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return Error(ErrorCode::resource_exhausted,
+                 std::string(file) +
+                     " stayed locked by another writer past the busy "
+                     "timeout; retry the call");
+  }
+  return Error(ErrorCode::internal, "storage error in " + std::string(file) +
+                                        ": " + error.what());
+}
+
+void require_store_id(const StoreId& store) {
+  // The id becomes part of a file name, so only ids that new_id() could
+  // have made are accepted; this keeps any path syntax out.
+  if (!internal::is_id(store.str(), kStoreIdPrefix)) {
+    throw Error(ErrorCode::not_found, "store '" + store.str() + "' not found",
+                "store_id");
+  }
+}
+
+Error store_not_found(const StoreId& store) {
+  return Error(ErrorCode::not_found, "store '" + store.str() + "' not found",
+               "store_id");
+}
+
+void remove_with_sidecars(const fs::path& path) {
+  std::error_code ignored;
+  fs::remove(path, ignored);
+  fs::remove(fs::path(path.string() + "-wal"), ignored);
+  fs::remove(fs::path(path.string() + "-shm"), ignored);
+}
+
+void rename_with_sidecars(const fs::path& from, const fs::path& to) {
+  for (const char* suffix : {"-wal", "-shm"}) {
+    fs::path side(from.string() + suffix);
+    std::error_code missing;
+    if (fs::exists(side, missing)) {
+      fs::rename(side, fs::path(to.string() + suffix));
+    }
+  }
+  fs::rename(from, to);
+}
+
+}  // namespace
+
+// A platform connection borrowed from the idle list for one transaction.
+class SqliteStorage::PlatformLease {
+ public:
+  explicit PlatformLease(SqliteStorage& storage) : storage_(storage) {
+    {
+      std::lock_guard lock(storage_.platform_mutex_);
+      if (!storage_.idle_platform_.empty()) {
+        connection_ = std::move(storage_.idle_platform_.back());
+        storage_.idle_platform_.pop_back();
+      }
+    }
+    if (!connection_) connection_ = storage_.open_platform_connection();
+  }
+  ~PlatformLease() {
+    if (storage_.closed_) return;
+    std::lock_guard lock(storage_.platform_mutex_);
+    storage_.idle_platform_.push_back(std::move(connection_));
+  }
+  Connection& connection() { return *connection_; }
+
+ private:
+  SqliteStorage& storage_;
+  std::unique_ptr<Connection> connection_;
+};
+
+SqliteStorage::SqliteStorage(SqliteStorageOptions options,
+                             const internal::Logger& log)
+    : options_(std::move(options)),
+      log_(log),
+      stores_(options_.max_open_stores, [this](const StoreId& store) {
+        return open_store_connection(store);
+      }) {
+  try {
+    fs::create_directories(options_.data_dir / "stores");
+    fs::create_directories(options_.data_dir / "trash");
+    fs::create_directories(options_.data_dir / "templates");
+  } catch (const fs::filesystem_error& error) {
+    throw Error(ErrorCode::internal,
+                "cannot create data folder '" + options_.data_dir.string() +
+                    "': " + error.code().message(),
+                "data_dir");
+  }
+  template_path_ = options_.data_dir / "templates" /
+                   ("store-v" +
+                    std::to_string(latest_version(store_migrations())) +
+                    ".db");
+
+  // Migrate platform.db once here; later connections only configure.
+  try {
+    auto connection = std::make_unique<Connection>(
+        options_.data_dir / "platform.db", options_.connection);
+    check_not_newer(*connection, platform_migrations(), "platform.db");
+    connection->configure();
+    migrate(*connection, platform_migrations(), "platform.db");
+    idle_platform_.push_back(std::move(connection));
+  } catch (const SQLite::Exception& error) {
+    throw storage_error(error, "platform.db");
+  }
+  ensure_store_template();
+  repair_stores();
+}
+
+SqliteStorage::~SqliteStorage() { close(); }
+
+std::unique_ptr<Connection> SqliteStorage::open_platform_connection() {
+  auto connection = std::make_unique<Connection>(
+      options_.data_dir / "platform.db", options_.connection);
+  connection->configure();
+  return connection;
+}
+
+std::unique_ptr<Connection> SqliteStorage::open_store_connection(
+    const StoreId& store) {
+  fs::path path = store_path(store);
+  ConnectionOptions connection_options = options_.connection;
+  connection_options.create = false;
+  try {
+    auto connection = std::make_unique<Connection>(path, connection_options);
+    const std::string label = "store file " + path.filename().string();
+    check_not_newer(*connection, store_migrations(), label);
+    connection->configure();
+    migrate(*connection, store_migrations(), label);
+    return connection;
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() == SQLITE_CANTOPEN) throw store_not_found(store);
+    throw storage_error(error, path.filename().string());
+  }
+}
+
+fs::path SqliteStorage::store_path(const StoreId& store) const {
+  return options_.data_dir / "stores" / (store.str() + ".db");
+}
+
+fs::path SqliteStorage::trash_path(const StoreId& store) const {
+  return options_.data_dir / "trash" / (store.str() + ".db");
+}
+
+void SqliteStorage::require_open() const {
+  if (closed_) {
+    throw Error(ErrorCode::failed_precondition,
+                "the platform for '" + options_.data_dir.string() +
+                    "' is closed");
+  }
+}
+
+void SqliteStorage::hit(FaultPoint point) {
+  if (options_.fault_hook) options_.fault_hook(point);
+}
+
+void SqliteStorage::run_platform(bool write, const PlatformWork& work) {
+  require_open();
+  std::unique_lock<std::mutex> write_lock;
+  if (write) write_lock = std::unique_lock(platform_write_mutex_);
+  try {
+    PlatformLease lease(*this);
+    Transaction transaction(lease.connection(), write
+                                                    ? Transaction::Kind::write
+                                                    : Transaction::Kind::read);
+    SqlitePlatformRepositories repositories(lease.connection());
+    work(repositories);
+    transaction.commit();
+  } catch (const SQLite::Exception& error) {
+    throw storage_error(error, "platform.db");
+  }
+}
+
+void SqliteStorage::run_platform_read(const PlatformWork& work) {
+  run_platform(false, work);
+}
+
+void SqliteStorage::run_platform_write(const PlatformWork& work) {
+  run_platform(true, work);
+}
+
+void SqliteStorage::run_store(const StoreId& store, bool write,
+                              const StoreWork& work) {
+  require_open();
+  require_store_id(store);
+  // A handle closed for a move to trash has no connection; acquire again
+  // once, which then reports not_found if the file is gone.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
+    std::lock_guard lock(handle->mutex);
+    if (!handle->connection) continue;
+    Connection& connection = *handle->connection;
+    try {
+      Transaction transaction(connection, write ? Transaction::Kind::write
+                                                : Transaction::Kind::read);
+      SqliteStoreRepositories repositories(store, connection);
+      work(repositories);
+      transaction.commit();
+      return;
+    } catch (const SQLite::Exception& error) {
+      throw storage_error(error, store.str() + ".db");
+    }
+  }
+  throw store_not_found(store);
+}
+
+void SqliteStorage::run_store_read(const StoreId& store,
+                                   const StoreWork& work) {
+  run_store(store, false, work);
+}
+
+void SqliteStorage::run_store_write(const StoreId& store,
+                                    const StoreWork& work) {
+  run_store(store, true, work);
+}
+
+void SqliteStorage::ensure_store_template() {
+  if (fs::exists(template_path_)) return;
+  // Build under a unique temporary name and rename into place, so two
+  // processes racing here both end with a complete template.
+  fs::path temporary(template_path_.string() + "." +
+                     std::to_string(::getpid()) + ".tmp");
+  try {
+    {
+      Connection connection(temporary, options_.connection);
+      migrate(connection, store_migrations(), "store template");
+      connection.db().exec("VACUUM");
+    }
+    fsync_path(temporary);
+    fs::rename(temporary, template_path_);
+  } catch (const SQLite::Exception& error) {
+    remove_with_sidecars(temporary);
+    throw storage_error(error, "store template");
+  }
+}
+
+void SqliteStorage::provision_store(const StoreRecord& record,
+                                    const PlatformWork& also) {
+  require_open();
+  require_store_id(record.id);
+  ensure_store_template();
+  const fs::path final_path = store_path(record.id);
+  const fs::path temporary(final_path.string() + ".tmp");
+  FileLock lock =
+      FileLock::acquire(options_.data_dir / "stores" / (record.id.str() + ".lock"));
+
+  // Step 1: copy the pre-migrated template and stamp the store id into
+  // it, under a temporary name.
+  try {
+    fs::copy_file(template_path_, temporary,
+                  fs::copy_options::overwrite_existing);
+    {
+      Connection connection(temporary, options_.connection);
+      connection.db().exec(
+          "INSERT INTO store_meta (key, value) VALUES ('store_id', '" +
+          record.id.str() + "')");
+    }
+    fsync_path(temporary);
+  } catch (const SQLite::Exception& error) {
+    remove_with_sidecars(temporary);
+    throw storage_error(error, temporary.filename().string());
+  } catch (const fs::filesystem_error& error) {
+    remove_with_sidecars(temporary);
+    throw Error(ErrorCode::internal, "cannot create store file '" +
+                                         temporary.string() +
+                                         "': " + error.code().message());
+  }
+  hit(FaultPoint::store_temp_file_written);
+
+  // Step 2: give the file its final name.
+  fs::rename(temporary, final_path);
+  fsync_path(final_path.parent_path());
+  hit(FaultPoint::store_file_written);
+
+  // Step 3: commit the registry row; this is the moment the store exists.
+  try {
+    run_platform_write([&](PlatformRepositories& repositories) {
+      repositories.stores().insert(record);
+      repositories.members().insert(MemberRecord{
+          record.id, record.owner_id, StoreRole::owner, record.created_at});
+      if (also) also(repositories);
+    });
+  } catch (...) {
+    remove_with_sidecars(final_path);
+    lock.release_and_remove();
+    throw;
+  }
+  hit(FaultPoint::store_row_written);
+  lock.release_and_remove();
+}
+
+void SqliteStorage::repair_stores() {
+  // Collect every store id that has any file in stores/.
+  std::set<std::string> ids;
+  for (const auto& entry : fs::directory_iterator(options_.data_dir / "stores")) {
+    std::string name = entry.path().filename().string();
+    std::size_t dot = name.find('.');
+    if (dot == std::string::npos) continue;
+    std::string id = name.substr(0, dot);
+    if (internal::is_id(id, kStoreIdPrefix)) ids.insert(id);
+  }
+  for (const std::string& id : ids) repair_one_store(StoreId(id));
+}
+
+void SqliteStorage::repair_one_store(const StoreId& store) {
+  const fs::path lock_path =
+      options_.data_dir / "stores" / (store.str() + ".lock");
+  std::optional<FileLock> lock = FileLock::try_acquire(lock_path);
+  if (!lock) return;  // Another process is provisioning it right now.
+
+  std::optional<StoreRecord> record = read_platform(
+      [&](PlatformRepositories& r) { return r.stores().find(store); });
+  const fs::path path = store_path(store);
+  const fs::path temporary(path.string() + ".tmp");
+  std::error_code ignored;
+  if (fs::exists(temporary, ignored)) {
+    log_.warning("removing unfinished store file " +
+                 temporary.filename().string());
+    remove_with_sidecars(temporary);
+  }
+  if (!record) {
+    if (fs::exists(path, ignored)) {
+      log_.warning("removing store file " + path.filename().string() +
+                   " that no registry row names");
+      remove_with_sidecars(path);
+    }
+  } else if (record->status == StoreStatus::deleted &&
+             fs::exists(path, ignored) &&
+             !fs::exists(trash_path(store), ignored)) {
+    // A delete stopped between its registry change and the file move.
+    log_.warning("moving store file of deleted store " + store.str() +
+                 " to trash");
+    rename_with_sidecars(path, trash_path(store));
+  }
+  lock->release_and_remove();
+}
+
+void SqliteStorage::move_store_to_trash(const StoreId& store) {
+  require_open();
+  require_store_id(store);
+  stores_.close_store(store);
+  const fs::path from = store_path(store);
+  if (!fs::exists(from)) throw store_not_found(store);
+  rename_with_sidecars(from, trash_path(store));
+  fsync_path(from.parent_path());
+}
+
+void SqliteStorage::restore_store_from_trash(const StoreId& store) {
+  require_open();
+  require_store_id(store);
+  const fs::path from = trash_path(store);
+  if (!fs::exists(from)) {
+    throw Error(ErrorCode::not_found,
+                "store '" + store.str() + "' has no file in trash", "store_id");
+  }
+  if (fs::exists(store_path(store))) {
+    throw Error(ErrorCode::conflict,
+                "store '" + store.str() + "' already has a live file",
+                "store_id");
+  }
+  rename_with_sidecars(from, store_path(store));
+  fsync_path(store_path(store).parent_path());
+}
+
+void SqliteStorage::purge_store_file(const StoreId& store) {
+  require_open();
+  require_store_id(store);
+  stores_.close_store(store);
+  remove_with_sidecars(trash_path(store));
+}
+
+void SqliteStorage::backup_store(const StoreId& store,
+                                 const fs::path& destination) {
+  require_open();
+  require_store_id(store);
+  const fs::path temporary(destination.string() + ".tmp");
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
+    std::lock_guard lock(handle->mutex);
+    if (!handle->connection) continue;
+    try {
+      {
+        SQLite::Database target(temporary.string(),
+                                SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        SQLite::Backup backup(target, handle->connection->db());
+        backup.executeStep(-1);
+      }
+      fsync_path(temporary);
+      fs::rename(temporary, destination);
+      return;
+    } catch (const SQLite::Exception& error) {
+      remove_with_sidecars(temporary);
+      throw Error(ErrorCode::internal, "backup of store '" + store.str() +
+                                           "' to '" + destination.string() +
+                                           "' failed: " + error.what());
+    } catch (const fs::filesystem_error& error) {
+      remove_with_sidecars(temporary);
+      throw Error(ErrorCode::internal, "backup of store '" + store.str() +
+                                           "' to '" + destination.string() +
+                                           "' failed: " +
+                                           error.code().message());
+    }
+  }
+  throw store_not_found(store);
+}
+
+MigrationReport SqliteStorage::migrate_all_stores(
+    const std::function<void(const MigrationReport&)>& progress) {
+  require_open();
+  MigrationReport report;
+  const int latest = latest_version(store_migrations());
+  std::string after;
+  for (;;) {
+    std::vector<StoreRecord> batch = read_platform(
+        [&](PlatformRepositories& r) { return r.stores().list_after(after, 200); });
+    if (batch.empty()) break;
+    for (const StoreRecord& record : batch) {
+      after = record.id.str();
+      if (record.status == StoreStatus::deleted ||
+          record.status == StoreStatus::purged) {
+        continue;
+      }
+      ++report.stores_seen;
+      ConnectionOptions connection_options = options_.connection;
+      connection_options.create = false;
+      try {
+        Connection connection(store_path(record.id), connection_options);
+        if (connection.schema_version() >= latest) {
+          ++report.stores_current;
+        } else {
+          const std::string label = "store file " + record.id.str() + ".db";
+          check_not_newer(connection, store_migrations(), label);
+          connection.configure();
+          migrate(connection, store_migrations(), label);
+          ++report.stores_migrated;
+        }
+      } catch (const SQLite::Exception& error) {
+        throw storage_error(error, record.id.str() + ".db");
+      }
+      if (progress) progress(report);
+    }
+  }
+  return report;
+}
+
+void SqliteStorage::close() {
+  if (closed_.exchange(true)) return;
+  stores_.close_all();
+  std::lock_guard lock(platform_mutex_);
+  idle_platform_.clear();
+}
+
+}  // namespace shopkit::storage::sqlite

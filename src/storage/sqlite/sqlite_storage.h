@@ -1,0 +1,82 @@
+// The SQLite backend of Storage: platform.db plus one file per store in
+// a data folder (see docs/architecture.md for the layout).
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "common/logger.h"
+#include "shopkit/options.h"
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/store_pool.h"
+#include "storage/storage.h"
+
+namespace shopkit::storage::sqlite {
+
+struct SqliteStorageOptions {
+  std::filesystem::path data_dir;
+  ConnectionOptions connection;
+  int max_open_stores = 256;
+  std::function<void(FaultPoint)> fault_hook;
+};
+
+class SqliteStorage final : public Storage {
+ public:
+  // Creates the folder layout and platform.db when missing, migrates
+  // platform.db, and repairs stores left half made by a crash.
+  SqliteStorage(SqliteStorageOptions options, const internal::Logger& log);
+  ~SqliteStorage() override;
+
+  void run_platform_read(const PlatformWork& work) override;
+  void run_platform_write(const PlatformWork& work) override;
+  void run_store_read(const StoreId& store, const StoreWork& work) override;
+  void run_store_write(const StoreId& store, const StoreWork& work) override;
+
+  void provision_store(const StoreRecord& record,
+                       const PlatformWork& also) override;
+  void move_store_to_trash(const StoreId& store) override;
+  void restore_store_from_trash(const StoreId& store) override;
+  void purge_store_file(const StoreId& store) override;
+  void backup_store(const StoreId& store,
+                    const std::filesystem::path& destination) override;
+  MigrationReport migrate_all_stores(
+      const std::function<void(const MigrationReport&)>& progress) override;
+  void close() override;
+
+  // For tests of the pool bound.
+  int open_store_count() { return stores_.open_count(); }
+
+  std::filesystem::path store_path(const StoreId& store) const;
+  std::filesystem::path trash_path(const StoreId& store) const;
+
+ private:
+  class PlatformLease;
+  std::unique_ptr<Connection> open_platform_connection();
+  std::unique_ptr<Connection> open_store_connection(const StoreId& store);
+  void run_platform(bool write, const PlatformWork& work);
+  void run_store(const StoreId& store, bool write, const StoreWork& work);
+  void ensure_store_template();
+  void repair_stores();
+  void repair_one_store(const StoreId& store);
+  void require_open() const;
+  void hit(FaultPoint point);
+
+  SqliteStorageOptions options_;
+  internal::Logger log_;
+  std::filesystem::path template_path_;
+  std::atomic<bool> closed_{false};
+
+  std::mutex platform_mutex_;  // Guards idle_platform_.
+  std::vector<std::unique_ptr<Connection>> idle_platform_;
+  // Serializes this process's platform writes, so they queue here
+  // instead of spinning in SQLite's busy handler.
+  std::mutex platform_write_mutex_;
+
+  StorePool stores_;
+};
+
+}  // namespace shopkit::storage::sqlite

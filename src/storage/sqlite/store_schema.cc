@@ -1,0 +1,194 @@
+// The schema of a store file (stores/<store-id>.db). Money columns hold
+// integer minor units of the store's currency; times are integer
+// milliseconds since the epoch (UTC).
+#include <array>
+
+#include "storage/sqlite/migrations.h"
+
+namespace shopkit::storage::sqlite {
+namespace {
+
+constexpr const char* kStoreV1 = R"sql(
+-- Facts about the file itself, such as the id of the store it belongs to.
+CREATE TABLE store_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Settings that live with the store's data (name, currency and status
+-- are in the platform registry).
+CREATE TABLE store_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE products (
+  id TEXT PRIMARY KEY,
+  handle TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'archived')),
+  vendor TEXT NOT NULL DEFAULT '',
+  product_type TEXT NOT NULL DEFAULT '',
+  tags TEXT NOT NULL DEFAULT '[]',
+  options TEXT NOT NULL DEFAULT '[]',
+  min_price INTEGER NOT NULL DEFAULT 0,
+  total_stock INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX products_by_created ON products (created_at, id);
+CREATE INDEX products_by_price ON products (min_price, id);
+CREATE INDEX products_by_title ON products (title, id);
+
+CREATE TABLE variants (
+  id TEXT PRIMARY KEY,
+  product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  sku TEXT UNIQUE,
+  option1 TEXT,
+  option2 TEXT,
+  option3 TEXT,
+  price INTEGER NOT NULL CHECK (price >= 0),
+  compare_at_price INTEGER CHECK (compare_at_price >= 0),
+  stock INTEGER NOT NULL DEFAULT 0,
+  allow_backorder INTEGER NOT NULL DEFAULT 0,
+  weight_grams INTEGER,
+  barcode TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK (stock >= 0 OR allow_backorder = 1)
+);
+CREATE INDEX variants_by_product ON variants (product_id, position);
+
+CREATE TABLE images (
+  id TEXT PRIMARY KEY,
+  product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  alt TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL,
+  variant_id TEXT REFERENCES variants (id) ON DELETE SET NULL
+);
+CREATE INDEX images_by_product ON images (product_id, position);
+
+CREATE TABLE categories (
+  handle TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE product_categories (
+  product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  category TEXT NOT NULL REFERENCES categories (handle),
+  PRIMARY KEY (product_id, category)
+);
+CREATE INDEX product_categories_by_category
+  ON product_categories (category, product_id);
+
+-- Full-text index over the searchable text of each product; rowid is
+-- the product's rowid in products.
+CREATE VIRTUAL TABLE products_fts USING fts5 (
+  title, description, tags, vendor, skus,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Every change of stock, in order. stock_after is the variant's stock
+-- right after the change.
+CREATE TABLE inventory_ledger (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  variant_id TEXT NOT NULL,
+  sku TEXT,
+  delta INTEGER NOT NULL,
+  stock_after INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  order_id TEXT,
+  actor_id TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX inventory_ledger_by_variant ON inventory_ledger (variant_id, seq);
+
+CREATE TABLE customers (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  user_id TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX customers_by_user ON customers (user_id);
+
+CREATE TABLE orders (
+  id TEXT PRIMARY KEY,
+  number INTEGER NOT NULL UNIQUE,
+  status TEXT NOT NULL
+    CHECK (status IN ('pending', 'paid', 'fulfilled', 'cancelled')),
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  user_id TEXT,
+  email TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  subtotal INTEGER NOT NULL,
+  shipping INTEGER NOT NULL DEFAULT 0,
+  tax INTEGER NOT NULL DEFAULT 0,
+  total INTEGER NOT NULL,
+  refunded INTEGER NOT NULL DEFAULT 0,
+  shipping_address TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  paid_at INTEGER,
+  fulfilled_at INTEGER,
+  cancelled_at INTEGER
+);
+CREATE INDEX orders_by_created ON orders (created_at, id);
+CREATE INDEX orders_by_customer ON orders (customer_id, created_at);
+CREATE INDEX orders_by_user ON orders (user_id, created_at);
+
+-- Lines copy title, SKU and price, so later catalog edits or deletes
+-- never change a past order.
+CREATE TABLE order_lines (
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  line_no INTEGER NOT NULL,
+  product_id TEXT NOT NULL,
+  variant_id TEXT NOT NULL,
+  sku TEXT,
+  title TEXT NOT NULL,
+  variant_title TEXT NOT NULL DEFAULT '',
+  unit_price INTEGER NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  line_total INTEGER NOT NULL,
+  PRIMARY KEY (order_id, line_no)
+);
+CREATE INDEX order_lines_by_product ON order_lines (product_id);
+
+CREATE TABLE refunds (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  reason TEXT NOT NULL DEFAULT '',
+  actor_id TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX refunds_by_order ON refunds (order_id);
+
+-- Checkout idempotency: the key, a hash of the request body, and the
+-- order it produced.
+CREATE TABLE idempotency_keys (
+  key TEXT PRIMARY KEY,
+  request_hash BLOB NOT NULL,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  created_at INTEGER NOT NULL
+);
+
+-- The store's values for its theme's settings, as JSON values.
+CREATE TABLE theme_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, kStoreV1},
+};
+
+}  // namespace
+
+std::span<const Migration> store_migrations() { return kMigrations; }
+
+}  // namespace shopkit::storage::sqlite
