@@ -291,9 +291,7 @@ Principal AuthService::authenticate(std::string_view access_token) {
   const AuthOptions& options = impl_->options;
   internal::JwtRules rules{options.issuer, options.audience, to_seconds(now),
                            options.leeway.count()};
-  auto verified = internal::verify_jwt(
-      access_token,
-      [this](std::string_view kid) { return impl_->keys.find(kid); }, rules);
+  auto verified = internal::verify_jwt(access_token, impl_->keys, rules);
   if (!verified.claims) {
     context_.log.debug("access token rejected: " +
                        std::string(internal::to_string(verified.error)));
