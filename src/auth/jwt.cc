@@ -127,8 +127,8 @@ namespace {
 
 JwtResult reject(JwtError error) { return JwtResult{std::nullopt, error}; }
 
-// Decodes one base64url part into a JSON object; discarded (null) on any
-// failure, so bad input never raises.
+// Decodes one base64url part into a JSON object. Returns null on any
+// failure instead of raising.
 nlohmann::json decode_object(std::string_view part) {
   std::string text;
   if (!base64url_decode(part, text)) return nullptr;

@@ -174,7 +174,8 @@ class ClaimsReader final : public nlohmann::json_sax<nlohmann::json> {
 
 // A scanner for the payloads shopkit and common libraries write: one
 // flat object whose values are integers, plain strings or arrays of
-// plain strings. It reads them several times faster than the SAX parser.
+// plain strings. It skips the SAX parser's per-character overhead, which
+// was the largest cost left in authenticate() (docs/benchmarks.md).
 // On anything else (escapes, non-ASCII bytes, fractions, literals,
 // nested objects, a repeated claim) it gives up, and the SAX parser
 // decides, so both paths accept exactly the same texts.
