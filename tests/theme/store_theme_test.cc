@@ -14,7 +14,7 @@ namespace {
 
 struct StoreFixture : PanelsFixture {
   shopkit::Principal owner = make_merchant();
-  shopkit::StoreId store = make_store(owner, "shop");
+  shopkit::StoreId store = make_store(owner, "corner-shop");
   shopkit::AdminService& admin = platform.admin();
 };
 
@@ -173,7 +173,7 @@ TEST_CASE("draft and unknown themes are not_found") {
 TEST_CASE("staff read the theme but cannot change it") {
   StoreFixture f;
   auto staff = f.make_merchant();
-  f.add_member_row(f.store, staff, StoreRole::staff);
+  f.add_member(f.store, f.owner, staff, StoreRole::staff);
   CHECK(f.admin.get_store_theme(staff, f.store).theme.handle == "classic");
   CHECK(error_of([&] { f.admin.apply_theme(staff, f.store, "bold"); }).code() ==
         ErrorCode::permission_denied);
@@ -186,7 +186,7 @@ TEST_CASE("staff read the theme but cannot change it") {
 TEST_CASE("manager changes the theme") {
   StoreFixture f;
   auto manager = f.make_merchant();
-  f.add_member_row(f.store, manager, StoreRole::manager);
+  f.add_member(f.store, f.owner, manager, StoreRole::manager);
   CHECK(f.admin.apply_theme(manager, f.store, "bold").theme.handle == "bold");
 }
 

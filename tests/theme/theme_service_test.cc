@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "support/panels_fixture.h"
 
 using shopkit::ErrorCode;
