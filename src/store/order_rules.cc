@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/credentials.h"
 #include "common/crypto.h"
 #include "shopkit/error.h"
 #include "storage/order_counters.h"
@@ -17,26 +18,10 @@ Error invalid(const std::string& message, const std::string& field) {
   return Error(ErrorCode::invalid_argument, message, field);
 }
 
-bool has_space_or_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
-  });
-}
-
 bool has_control(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
   });
-}
-
-std::string trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
 }
 
 void validate_address(const Address& address) {
@@ -84,25 +69,11 @@ void validate_address(const Address& address) {
 }  // namespace
 
 void validate_email(std::string_view email, std::string_view field) {
-  const std::size_t at = email.find('@');
-  const bool shape = at != std::string_view::npos && at > 0 &&
-                     at + 1 < email.size() &&
-                     email.find('@', at + 1) == std::string_view::npos &&
-                     email.find('.', at + 1) != std::string_view::npos &&
-                     email.back() != '.';
-  if (!shape || email.size() > 254 || has_space_or_control(email)) {
-    throw invalid("email '" + std::string(email) +
-                      "' is not a valid address of the form name@example.com",
-                  std::string(field));
+  try {
+    check_email(email);
+  } catch (const Error& error) {
+    throw Error(error.code(), error.what(), std::string(field));
   }
-}
-
-std::string normalize_email(std::string_view email) {
-  std::string out = trim(email);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
 }
 
 void validate_checkout(const CheckoutRequest& request) {
@@ -132,7 +103,7 @@ void validate_checkout(const CheckoutRequest& request) {
                     field + ".quantity");
     }
   }
-  validate_email(trim(request.email), "email");
+  validate_email(request.email, "email");
   validate_address(request.shipping_address);
 
   const std::string& key = request.idempotency_key;

@@ -6,18 +6,16 @@
 #include <string>
 #include <string_view>
 
+#include "auth/credentials.h"
 #include "common/context.h"
 #include "shopkit/orders.h"
 
 namespace shopkit::internal {
 
-// Raises invalid_argument naming `field` unless `email` has the shape
-// local@domain with no spaces or control characters and at most 254
-// bytes. It does not prove that the address receives mail.
+// Checks the shape of `email` with the rules of registration
+// (check_email) and raises invalid_argument naming `field`. Customers
+// are keyed by normalize_email() of the same header.
 void validate_email(std::string_view email, std::string_view field);
-
-// Returns `email` trimmed and lower-cased, as customers are keyed.
-std::string normalize_email(std::string_view email);
 
 // Checks every field of `request` before any data is read. Raises
 // invalid_argument naming the field: no lines, more than
