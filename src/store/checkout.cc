@@ -1,6 +1,7 @@
 // StoreService::checkout: one store transaction writes the order, its
 // lines, the stock changes with their ledger rows and the idempotency
 // key, so concurrent checkouts can never oversell.
+#include <algorithm>
 #include <map>
 
 #include "common/context.h"
@@ -68,8 +69,8 @@ std::vector<std::pair<OrderLine, storage::SellableVariant>> price_lines(
     const std::string field = "lines[" + std::to_string(i) + "]";
     std::optional<storage::SellableVariant> variant =
         repositories.catalog().find_variant_by_sku(input.sku);
-    // A draft or archived product answers like a missing one, so the
-    // public cannot learn about unpublished products.
+    // A draft or archived product raises the same error as a missing
+    // one, so the public cannot learn about unpublished products.
     if (!variant || variant->product_status != ProductStatus::active) {
       throw Error(ErrorCode::invalid_argument,
                   "SKU '" + input.sku + "' is not for sale in this store",
@@ -195,7 +196,7 @@ Order StoreService::checkout(const Principal& principal,
 
   if (!result.replayed) {
     // NOTE: the order is committed in the store's file and the counter in
-    // platform.db; a crash between the two commits leaves the platform
+    // platform.db. A crash between the two commits leaves the platform
     // counters one order short until a reconcile recounts the file.
     internal::add_order_counters(context_, store.record.id,
                                  result.order.total.currency(),

@@ -24,7 +24,8 @@ std::string read_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// The store file and its WAL, which holds commits not yet checkpointed.
+// The store file and its WAL, which contains commits not yet
+// checkpointed.
 std::string store_bytes(const std::filesystem::path& dir, const StoreId& id) {
   const auto base = dir / "stores" / (id.str() + ".db");
   return read_bytes(base) + "|" + read_bytes(base.string() + "-wal");

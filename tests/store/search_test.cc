@@ -34,9 +34,9 @@ struct CatalogFixture : StoreFixture {
   }
 
   std::vector<std::string> titles(const ProductSearch& search,
-                                  const Principal& who = Principal::anonymous()) {
+                                  const Principal& caller = Principal::anonymous()) {
     std::vector<std::string> out;
-    for (const auto& product : stores().search_products(who, "market", search).items) {
+    for (const auto& product : stores().search_products(caller, "market", search).items) {
       out.push_back(product.title);
     }
     return out;
