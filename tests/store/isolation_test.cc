@@ -141,3 +141,29 @@ TEST_CASE("owner calls on unknown store") {
       [&] { f.admin().list_orders(f.owner, StoreId("../platform"), {}); });
   CHECK(malformed.code() == ErrorCode::not_found);
 }
+
+TEST_CASE("staff rights inside the store") {
+  ShopFixture f;
+  auto clerk = shopkit::testing::sign_up(f.platform(), "clerk@example.com",
+                                         shopkit::PlatformRole::customer);
+  f.admin().add_member(f.owner, f.shop, "clerk@example.com",
+                       shopkit::StoreRole::staff);
+  auto order = f.buy({{"MUG", 1}}, "k1");
+
+  CHECK(f.admin().get_product(clerk, f.shop, f.mug.id).title == "Mug");
+  CHECK(f.admin().adjust_stock(clerk, f.shop, "MUG", 1, "found one").stock == 5);
+  CHECK(f.admin().pay_order(clerk, f.shop, order.id).status ==
+        shopkit::OrderStatus::paid);
+
+  auto create = error_of([&] {
+    f.admin().create_product(clerk, f.shop,
+                             shopkit::testing::simple_product("X", "X"));
+  });
+  CHECK(create.code() == ErrorCode::permission_denied);
+  shopkit::StoreSettingsUpdate update;
+  update.tax_rate_bps = 100;
+  auto settings =
+      error_of([&] { f.admin().update_settings(clerk, f.shop, update); });
+  CHECK(settings.code() == ErrorCode::permission_denied);
+  CHECK(f.admin().get_settings(f.owner, f.shop).tax_rate_bps == 0);
+}
