@@ -270,18 +270,28 @@ void SqliteStorage::provision_store(const StoreRecord& record,
   FileLock lock =
       FileLock::acquire(options_.data_dir / "stores" / (record.id.str() + ".lock"));
 
+  // Each step survives a crash of this process on its own: the kernel
+  // keeps written pages. Only with synchronous_full does provisioning
+  // also fsync, to survive power loss; under NORMAL, as with SQLite's
+  // own NORMAL mode, a power loss may undo the newest store.
+  const bool durable = options_.connection.synchronous_full;
+
   // Step 1: copy the pre-migrated template and stamp the store id into
-  // it, under a temporary name.
+  // it, under a temporary name. The copy needs no journal: on failure it
+  // is deleted.
   try {
     fs::copy_file(template_path_, temporary,
                   fs::copy_options::overwrite_existing);
     {
       Connection connection(temporary, options_.connection);
-      connection.db().exec(
-          "INSERT INTO store_meta (key, value) VALUES ('store_id', '" +
-          record.id.str() + "')");
+      connection.db().exec("PRAGMA journal_mode=OFF");
+      connection.db().exec("PRAGMA synchronous=OFF");
+      auto stamp = connection.prepare(
+          "INSERT INTO store_meta (key, value) VALUES ('store_id', ?)");
+      stamp->bind(1, record.id.str());
+      stamp->exec();
     }
-    fsync_path(temporary);
+    if (durable) fsync_path(temporary);
   } catch (const SQLite::Exception& error) {
     remove_with_sidecars(temporary);
     throw storage_error(error, temporary.filename().string());
@@ -295,7 +305,7 @@ void SqliteStorage::provision_store(const StoreRecord& record,
 
   // Step 2: give the file its final name.
   fs::rename(temporary, final_path);
-  fsync_path(final_path.parent_path());
+  if (durable) fsync_path(final_path.parent_path());
   hit(FaultPoint::store_file_written);
 
   // Step 3: commit the registry row; this is the moment the store exists.
