@@ -1,6 +1,7 @@
 // A store's admin panel, for its members.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/orders.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/stores.h"
 #include "shopkit/types.h"
 
@@ -70,6 +72,35 @@ class SHOPKIT_EXPORT AdminService {
   // copies of title, SKU and price. Raises not_found for an unknown id.
   void delete_product(const Principal& principal, const StoreId& store,
                       const ProductId& product);
+
+  // --- Product import (edit_catalog) and export (view) in CSV ---
+  // Column mapping and the report format: docs/import-export.md.
+
+  // Reads a product CSV file (Shopify, WooCommerce or Vendure layout)
+  // and creates its products, or updates those whose handle the store
+  // already has. The input is read in chunks and products are written
+  // in batches, each product whole or not at all. A product with a bad
+  // row is skipped and reported with the row's line and column; the
+  // other products are imported. With options.dry_run nothing is
+  // written. Raises invalid_argument when the file has no header row or
+  // its header matches no known layout (or not the requested one), and
+  // internal when the stream fails.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::istream& input,
+                               const ImportOptions& options = {});
+  // As above, for CSV text in memory; `text` is not copied.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::string_view text,
+                               const ImportOptions& options = {});
+
+  // Writes every product of the store in Shopify's product CSV layout,
+  // sorted by title: one row per variant, with the product fields on
+  // the first row, and image-only rows for images beyond the variants.
+  // Importing the output into another store reproduces the catalog.
+  void export_products(const Principal& principal, const StoreId& store,
+                       std::ostream& out);
+  std::string export_products(const Principal& principal,
+                              const StoreId& store);
 
  private:
   internal::Context& context_;
