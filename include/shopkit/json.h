@@ -14,6 +14,7 @@
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/money.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/types.h"
 
 namespace shopkit {
@@ -31,6 +32,12 @@ SHOPKIT_EXPORT nlohmann::json error_to_json(const Error& error);
 SHOPKIT_EXPORT std::string timestamp_to_json(Timestamp time);
 SHOPKIT_EXPORT Timestamp timestamp_from_json(const nlohmann::json& in,
                                              std::string_view field);
+
+// The product import report, as docs/import-export.md shows it: the
+// format by name and each issue as {"line", "column", "handle",
+// "message"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportIssue& issue);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportReport& report);
 
 namespace json_fields {
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "import_fixture.h"
+#include "shopkit/json.h"
 
 using shopkit::ErrorCode;
 using shopkit::testing::contains;
@@ -268,4 +269,17 @@ TEST_CASE("format names round trip") {
           format);
   }
   CHECK_THROWS_AS(shopkit::import_format_from_string("excel"), shopkit::Error);
+}
+
+TEST_CASE("report converts to JSON") {
+  ImportFixture f;
+  auto report = f.import(std::string(kHeader) + "a,A,,,A1,x\n");
+  nlohmann::json json = report;
+  CHECK(json["format"] == "shopify");
+  CHECK(json["rows_read"] == 1);
+  CHECK(json["products_skipped"] == 1);
+  REQUIRE(json["errors"].size() == 1);
+  CHECK(json["errors"][0]["line"] == 2);
+  CHECK(json["errors"][0]["column"] == "Variant Price");
+  CHECK(json["errors"][0]["handle"] == "a");
 }
