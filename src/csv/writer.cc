@@ -6,6 +6,8 @@ namespace {
 bool needs_quotes(std::string_view field) {
   if (field.empty()) return false;
   if (field.find_first_of(",\"\r\n") != std::string_view::npos) return true;
+  // Unquoted, these bytes at the start of a file would read as a BOM.
+  if (field.rfind("\xEF\xBB\xBF", 0) == 0) return true;
   auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
   return is_blank(field.front()) || is_blank(field.back());
 }

@@ -11,7 +11,8 @@ namespace shopkit::csv {
 
 // Appends `field` to `out`, quoted with inner quotes doubled when it
 // contains a comma, a quote, a CR or LF. A field that starts or ends with
-// a space or tab is quoted too, so a reader that trims padding keeps it.
+// a space or tab is quoted too, so a reader that trims padding keeps it,
+// and so is one that starts with the bytes of a UTF-8 byte order mark.
 void append_field(std::string& out, std::string_view field);
 
 // Formats records into a stream. Each record ends with `line_end`,

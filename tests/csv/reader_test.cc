@@ -214,7 +214,16 @@ TEST_CASE("writer quotes only when needed") {
 }
 
 TEST_CASE("writer output reads back unchanged") {
-  std::vector<std::string> fields = {"", "x", "\"", ",", "\r\n", " a ", "é"};
+  std::vector<std::string> fields = {
+      "\xEF\xBB\xBF"
+      "bom",
+      "",
+      "x",
+      "\"",
+      ",",
+      "\r\n",
+      " a ",
+      "é"};
   std::ostringstream out;
   shopkit::csv::Writer writer(out);
   writer.write(fields);
