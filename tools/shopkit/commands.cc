@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "shopkit/auth_service.h"
+
 namespace shopkit::cli {
 
 std::unique_ptr<Platform> open_platform(const GlobalOptions& global) {
@@ -18,11 +20,45 @@ std::unique_ptr<Platform> open_platform(const GlobalOptions& global) {
 
 std::vector<Command> all_commands() {
   std::vector<Command> out;
-  for (auto group :
-       {platform_commands(), account_commands(), serve_commands()}) {
+  for (auto group : {platform_commands(), account_commands(), store_commands(),
+                     serve_commands()}) {
     for (Command& command : group) out.push_back(std::move(command));
   }
   return out;
+}
+
+SignedIn::SignedIn(Platform& platform, const std::string& email)
+    : platform_(platform), principal_(Principal::anonymous()) {
+  LoginRequest request;
+  request.email = email;
+  request.password = read_password("password for " + email + ": ");
+  request.client_key = "shopkit-cli";
+  LoginResult result = platform_.auth().login(request);
+  principal_ = platform_.auth().authenticate(result.access_token);
+}
+
+SignedIn::~SignedIn() {
+  try {
+    platform_.auth().logout(principal_);
+  } catch (const Error&) {
+    // The session expires by itself, so the command still succeeds.
+  }
+}
+
+std::string required_option(const ParsedOptions& options,
+                            std::string_view name) {
+  auto value = options.value(name);
+  if (!value || value->empty()) {
+    throw UsageError("missing --" + std::string(name));
+  }
+  return *value;
+}
+
+void reject_arguments(const ParsedOptions& options, std::string_view command) {
+  if (!options.positional().empty()) {
+    throw UsageError(std::string(command) + " takes no arguments, got '" +
+                     options.positional().front() + "'");
+  }
 }
 
 std::string read_password(const std::string& prompt) {

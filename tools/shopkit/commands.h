@@ -47,9 +47,36 @@ std::vector<Command> all_commands();
 // Per-area command lists that all_commands() joins.
 std::vector<Command> platform_commands();
 std::vector<Command> account_commands();
+std::vector<Command> store_commands();
 std::vector<Command> serve_commands();
 
-// Reads a password for a new account: SHOPKIT_PASSWORD when set,
+// A session opened by the CLI on a user's behalf, ended on destruction so
+// the CLI leaves no live session behind.
+class SignedIn {
+ public:
+  // Logs in as `email` with the password from read_password(). Raises
+  // like AuthService::login (unauthenticated for wrong credentials).
+  SignedIn(Platform& platform, const std::string& email);
+  ~SignedIn();
+  SignedIn(const SignedIn&) = delete;
+  SignedIn& operator=(const SignedIn&) = delete;
+
+  const Principal& principal() const { return principal_; }
+
+ private:
+  Platform& platform_;
+  Principal principal_;
+};
+
+// Returns the value of a required option. Raises UsageError when it is
+// absent or empty.
+std::string required_option(const ParsedOptions& options,
+                            std::string_view name);
+
+// Raises UsageError when `command` got positional arguments.
+void reject_arguments(const ParsedOptions& options, std::string_view command);
+
+// Reads a password: SHOPKIT_PASSWORD when set,
 // otherwise one line of stdin (without echo when stdin is a terminal).
 // Raises UsageError when neither gives a non-empty password.
 std::string read_password(const std::string& prompt);

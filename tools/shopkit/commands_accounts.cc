@@ -9,21 +9,6 @@ namespace shopkit::cli {
 
 namespace {
 
-std::string required(const ParsedOptions& options, std::string_view name) {
-  auto value = options.value(name);
-  if (!value || value->empty()) {
-    throw UsageError("missing --" + std::string(name));
-  }
-  return *value;
-}
-
-void reject_arguments(const ParsedOptions& options, std::string_view command) {
-  if (!options.positional().empty()) {
-    throw UsageError(std::string(command) + " takes no arguments, got '" +
-                     options.positional().front() + "'");
-  }
-}
-
 // The display name when --name is absent: the email's local part.
 std::string name_or_default(const ParsedOptions& options,
                             const std::string& email) {
@@ -35,7 +20,7 @@ std::string name_or_default(const ParsedOptions& options,
 int run_create_super_admin(const GlobalOptions& global,
                            const ParsedOptions& options) {
   reject_arguments(options, "create-super-admin");
-  std::string email = required(options, "email");
+  std::string email = required_option(options, "email");
   std::string password = read_password("password for " + email + ": ");
   auto platform = open_platform(global);
   User user = platform->auth().bootstrap_super_admin(
@@ -48,7 +33,7 @@ int run_create_super_admin(const GlobalOptions& global,
 int run_create_user(const GlobalOptions& global, const ParsedOptions& options) {
   reject_arguments(options, "create-user");
   RegisterRequest request;
-  request.email = required(options, "email");
+  request.email = required_option(options, "email");
   // The library rejects an unknown role and super_admin.
   request.role =
       platform_role_from_string(options.value("role").value_or("merchant"));
