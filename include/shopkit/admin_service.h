@@ -1,10 +1,12 @@
-// A store's admin panel, for its members.
+// A store's admin panel, for its members. Each section below is
+// implemented in its own file under src/admin/.
 #pragma once
 
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shopkit/catalog.h"
 #include "shopkit/error.h"
@@ -12,6 +14,7 @@
 #include "shopkit/orders.h"
 #include "shopkit/product_csv.h"
 #include "shopkit/stores.h"
+#include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
 namespace shopkit {
@@ -19,6 +22,17 @@ namespace shopkit {
 namespace internal {
 class Context;
 }
+
+// --- Value types of the members, dashboard and customers sections ---
+
+// A member of a store with the user's email and name.
+struct StoreMember {
+  UserId user_id;
+  std::string email;
+  std::string name;
+  StoreRole role = StoreRole::staff;
+  Timestamp created_at;  // When the user became a member.
+};
 
 // Every method takes the calling Principal and the store's id. A caller
 // who is not a member of the store (nor a super admin, for reads) gets
@@ -101,6 +115,57 @@ class SHOPKIT_EXPORT AdminService {
                        std::ostream& out);
   std::string export_products(const Principal& principal,
                               const StoreId& store);
+
+  // --- Members (admin_members.cc; right manage_members to change) ---
+
+  // Returns the store's members, oldest first. Any member may read them.
+  std::vector<StoreMember> list_members(const Principal& principal,
+                                        const StoreId& store);
+
+  // Makes the platform user with `email` a member with `role`, manager
+  // or staff, at once (there is no acceptance step). Raises
+  // invalid_argument for a malformed email or role owner (add the user,
+  // then change the role), not_found (field "email") when no active or
+  // suspended account has that email, failed_precondition for a
+  // suspended account, already_exists when the user is a member.
+  StoreMember add_member(const Principal& principal, const StoreId& store,
+                         std::string_view email, StoreRole role);
+
+  // Changes a member's role; owners may make other owners. Raises
+  // not_found (field "user_id") when `user` is not a member and
+  // failed_precondition when it would leave the store without an owner.
+  StoreMember change_member_role(const Principal& principal,
+                                 const StoreId& store, const UserId& user,
+                                 StoreRole role);
+
+  // Removes a member. Raises not_found when `user` is not a member and
+  // failed_precondition for the last owner.
+  void remove_member(const Principal& principal, const StoreId& store,
+                     const UserId& user);
+
+  // --- Theme (admin_theme.cc) ---
+
+  // Returns the store's theme and its effective settings (defaults
+  // merged with the store's values). A store that never applied a theme
+  // uses "classic". Any member may read it.
+  StoreTheme get_store_theme(const Principal& principal, const StoreId& store);
+
+  // Switches the store to the published theme `handle` (owner and
+  // manager). Values of keys the new theme also has are kept when they
+  // satisfy its schema; the others are dropped. Raises not_found for an
+  // unknown or draft theme, failed_precondition for a retired one unless
+  // the store already uses it.
+  StoreTheme apply_theme(const Principal& principal, const StoreId& store,
+                         std::string_view handle);
+
+  // Sets or, for nullopt, resets to the default the given settings of
+  // the store's theme (owner and manager), all or none. Raises
+  // invalid_argument with field "settings.<key>" and a message naming
+  // the key and the rule it broke (unknown key, wrong type, min, max,
+  // step, max_length, choices, color form, http or https URL).
+  StoreTheme update_theme_settings(const Principal& principal,
+                                   const StoreId& store,
+                                   const ThemeSettingChanges& changes);
 
  private:
   internal::Context& context_;

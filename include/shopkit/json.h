@@ -16,6 +16,7 @@
 #include "shopkit/export.h"
 #include "shopkit/money.h"
 #include "shopkit/product_csv.h"
+#include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
 namespace shopkit {
@@ -59,6 +60,34 @@ SHOPKIT_EXPORT void to_json(nlohmann::json& out, const SigningKeyInfo& key);
 // "message"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportIssue& issue);
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportReport& report);
+
+// Themes. A setting value is a JSON boolean, integer or string; a
+// float (even 2.0) is rejected. A manifest is {"settings": [...]}, each
+// setting {"key", "type", "label", "default"} plus its type's fields:
+// "max_length" (text), "min", "max", "step" (number), "choices"
+// (select). A field that does not belong to the type is rejected, and
+// errors name the setting.
+SHOPKIT_EXPORT nlohmann::json setting_value_to_json(
+    const ThemeSettingValue& value);
+SHOPKIT_EXPORT ThemeSettingValue setting_value_from_json(
+    const nlohmann::json& in, std::string_view field);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ThemeSetting& setting);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, ThemeSetting& setting);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const ThemeManifest& manifest);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              ThemeManifest& manifest);
+// {"name", "handle", "version", "description", "manifest"}; handle is
+// optional (an update names the theme in its path), description and
+// manifest default to empty.
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, ThemeDraft& draft);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Theme& theme);
+// {"theme": {...}, "settings": {"key": value, ...}}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreTheme& theme);
+// A PATCH body {"key": value, "other": null}: null resets to the
+// default.
+SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
+    const nlohmann::json& in);
 
 namespace json_fields {
 
