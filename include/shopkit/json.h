@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "shopkit/admin_service.h"
 #include "shopkit/auth_service.h"
 #include "shopkit/error.h"
 #include "shopkit/export.h"
@@ -81,6 +82,9 @@ SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreTheme& theme);
 // default.
 SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
     const nlohmann::json& in);
+
+// A store member: {"user_id", "email", "name", "role", "created_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
 
 namespace json_fields {
 
