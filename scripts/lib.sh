@@ -7,6 +7,7 @@ SHOPKIT_PACKAGES=(
   libsqlite3-dev libsqlitecpp-dev libssl-dev nlohmann-json3-dev
   doctest-dev pybind11-dev python3-dev python3-pytest python3-jwt
   libcpp-httplib-dev curl
+  clang libclang-rt-14-dev
 )
 
 install_missing_packages() {

@@ -19,6 +19,7 @@ class SuperAdminService;
 
 namespace internal {
 class Context;
+class PlatformAccess;
 }
 
 // Outcome of Platform::migrate_all_stores().
@@ -66,6 +67,7 @@ class SHOPKIT_EXPORT Platform {
   const Options& options() const;
 
  private:
+  friend class internal::PlatformAccess;
   explicit Platform(std::unique_ptr<internal::Context> context);
   std::unique_ptr<internal::Context> context_;
   std::unique_ptr<AuthService> auth_;

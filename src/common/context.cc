@@ -1,5 +1,6 @@
 #include "common/context.h"
 
+#include "auth/session_cache.h"
 #include "shopkit/error.h"
 #include "storage/sqlite/sqlite_storage.h"
 
@@ -30,7 +31,8 @@ Context::Context(Options options_in)
     : options(std::move(options_in)),
       clock(options.clock ? options.clock : std::make_shared<SystemClock>()),
       random(options.random ? options.random : std::make_shared<OsRandom>()),
-      log(options.log) {
+      log(options.log),
+      session_cache(std::make_shared<SessionCache>()) {
   validate(options);
   storage::sqlite::SqliteStorageOptions storage_options;
   storage_options.data_dir = options.data_dir;

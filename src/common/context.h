@@ -14,6 +14,8 @@
 
 namespace shopkit::internal {
 
+class SessionCache;
+
 class Context {
  public:
   explicit Context(Options options_in);
@@ -29,6 +31,16 @@ class Context {
   std::shared_ptr<RandomSource> random;
   Logger log;
   std::unique_ptr<storage::Storage> storage;
+  // Live sessions for authenticate(); code that revokes sessions or
+  // changes a user's status or role drops the affected entries.
+  std::shared_ptr<SessionCache> session_cache;
+};
+
+// Reaches a Platform's Context, for internal functions and tests that
+// act on an open Platform (for example internal::suspend_user()).
+class PlatformAccess {
+ public:
+  static Context& context(Platform& platform) { return *platform.context_; }
 };
 
 // The only way, besides AuthService, to make a signed-in Principal.

@@ -1,19 +1,632 @@
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+#include "common/time_format.h"
+#include "shopkit/error.h"
 #include "storage/sqlite/repositories.h"
+#include "storage/sqlite/sql_values.h"
 
 namespace shopkit::storage::sqlite {
 namespace {
 
+using internal::from_millis;
+using internal::to_millis;
+
+constexpr const char* kProductColumns =
+    "seq, id, handle, title, description, status, vendor, product_type, "
+    "options, created_at, updated_at";
+
+constexpr const char* kVariantColumns =
+    "id, sku, option1, option2, option3, price, compare_at_price, stock, "
+    "allow_backorder, weight_grams, barcode";
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
 class SqliteCatalogRepository final : public CatalogRepository {
  public:
-  explicit SqliteCatalogRepository(Connection& connection) : connection_(connection) {}
+  explicit SqliteCatalogRepository(Connection& connection)
+      : connection_(connection) {}
+
+  std::vector<std::string> handles_with_base(std::string_view base) override {
+    // Every handle in ["base-", "base.") starts with "base-", because '.'
+    // follows '-' in ASCII.
+    auto statement = connection_.prepare(
+        "SELECT handle FROM products WHERE handle = ?1 "
+        "OR (handle >= ?1 || '-' AND handle < ?1 || '.')");
+    statement->bind(1, std::string(base));
+    std::vector<std::string> handles;
+    while (statement->executeStep()) {
+      handles.push_back(statement->getColumn(0).getString());
+    }
+    return handles;
+  }
+
+  void insert(const Product& product) override {
+    auto statement = connection_.prepare(
+        "INSERT INTO products (id, handle, title, description, status, "
+        "vendor, product_type, options, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement->bind(1, product.id.str());
+    bind_product_fields(*statement, 2, product);
+    statement->bind(9, static_cast<int64_t>(to_millis(product.created_at)));
+    statement->bind(10, static_cast<int64_t>(to_millis(product.updated_at)));
+    try {
+      statement->exec();
+    } catch (const SQLite::Exception& error) {
+      if (!is_unique_violation(error)) throw;
+      throw handle_taken(product.handle);
+    }
+    const std::int64_t seq = connection_.db().getLastInsertRowid();
+
+    for (std::size_t i = 0; i < product.variants.size(); ++i) {
+      insert_variant(product, product.variants[i], static_cast<int>(i) + 1);
+    }
+    write_lists(product);
+    write_search_text(seq, product);
+    refresh_summary(product.id);
+  }
+
+  std::optional<Product> find(const ProductId& id,
+                              std::string_view currency) override {
+    Product product;
+    {
+      auto statement = connection_.prepare(std::string("SELECT ") +
+                                           kProductColumns +
+                                           " FROM products WHERE id = ?");
+      statement->bind(1, id.str());
+      if (!statement->executeStep()) return std::nullopt;
+      product = read_product_row(*statement);
+    }
+    load_children(product, currency);
+    return product;
+  }
+
+  std::optional<Product> find_by_handle(std::string_view handle,
+                                        std::string_view currency) override {
+    std::optional<ProductId> id;
+    {
+      auto statement =
+          connection_.prepare("SELECT id FROM products WHERE handle = ?");
+      statement->bind(1, std::string(handle));
+      if (!statement->executeStep()) return std::nullopt;
+      id = ProductId(statement->getColumn(0).getString());
+    }
+    return find(*id, currency);
+  }
+
+  void update(const Product& product) override {
+    std::int64_t seq = 0;
+    {
+      auto statement = connection_.prepare(
+          "UPDATE products SET handle = ?, title = ?, description = ?, "
+          "status = ?, vendor = ?, product_type = ?, options = ?, "
+          "updated_at = ? WHERE id = ? RETURNING seq");
+      bind_product_fields(*statement, 1, product);
+      statement->bind(8, static_cast<int64_t>(to_millis(product.updated_at)));
+      statement->bind(9, product.id.str());
+      try {
+        if (!statement->executeStep()) return;
+        seq = statement->getColumn(0).getInt64();
+      } catch (const SQLite::Exception& error) {
+        if (!is_unique_violation(error)) throw;
+        throw handle_taken(product.handle);
+      }
+    }
+    replace_variants(product);
+    delete_lists(product.id);
+    write_lists(product);
+    delete_search_text(seq);
+    write_search_text(seq, product);
+    refresh_summary(product.id);
+  }
+
+  bool erase(const ProductId& id) override {
+    std::int64_t seq = 0;
+    {
+      auto statement = connection_.prepare(
+          "DELETE FROM products WHERE id = ? RETURNING seq");
+      statement->bind(1, id.str());
+      if (!statement->executeStep()) return false;
+      seq = statement->getColumn(0).getInt64();
+    }
+    delete_search_text(seq);
+    return true;
+  }
+
+  CatalogPage search(const CatalogQuery& query,
+                     std::string_view currency) override;
+
+  std::optional<SellableVariant> find_variant_by_sku(
+      std::string_view sku) override {
+    return find_sellable("v.sku = ?", std::string(sku));
+  }
+
+  std::optional<SellableVariant> find_variant(const VariantId& id) override {
+    return find_sellable("v.id = ?", id.str());
+  }
+
+  void refresh_summary(const ProductId& id) override {
+    auto statement = connection_.prepare(
+        "UPDATE products SET "
+        "min_price = COALESCE((SELECT MIN(price) FROM variants "
+        "  WHERE product_id = ?1), 0), "
+        "total_stock = COALESCE((SELECT SUM(MAX(stock, 0)) FROM variants "
+        "  WHERE product_id = ?1), 0), "
+        "sellable = EXISTS (SELECT 1 FROM variants WHERE product_id = ?1 "
+        "  AND (stock > 0 OR allow_backorder = 1)) "
+        "WHERE id = ?1");
+    statement->bind(1, id.str());
+    statement->exec();
+  }
 
  private:
-  [[maybe_unused]] Connection& connection_;
+  static Error handle_taken(const std::string& handle) {
+    return Error(ErrorCode::already_exists,
+                 "product handle '" + handle + "' is already used in this store",
+                 "handle");
+  }
+
+  static Error sku_taken(const std::string& sku) {
+    return Error(ErrorCode::already_exists,
+                 "SKU '" + sku + "' is already used in this store", "sku");
+  }
+
+  // Binds handle, title, description, status, vendor, product_type and
+  // options to the seven parameters starting at `first`.
+  static void bind_product_fields(SQLite::Statement& statement, int first,
+                                  const Product& product) {
+    statement.bind(first, product.handle);
+    statement.bind(first + 1, product.title);
+    statement.bind(first + 2, product.description);
+    statement.bind(first + 3, std::string(to_string(product.status)));
+    statement.bind(first + 4, product.vendor);
+    statement.bind(first + 5, product.product_type);
+    statement.bind(first + 6, nlohmann::json(product.options).dump());
+  }
+
+  static Product read_product_row(SQLite::Statement& row) {
+    Product product;
+    product.id = ProductId(row.getColumn(1).getString());
+    product.handle = row.getColumn(2).getString();
+    product.title = row.getColumn(3).getString();
+    product.description = row.getColumn(4).getString();
+    product.status = product_status_from_string(row.getColumn(5).getString());
+    product.vendor = row.getColumn(6).getString();
+    product.product_type = row.getColumn(7).getString();
+    product.options = nlohmann::json::parse(row.getColumn(8).getString())
+                          .get<std::vector<std::string>>();
+    product.created_at = from_millis(row.getColumn(9).getInt64());
+    product.updated_at = from_millis(row.getColumn(10).getInt64());
+    return product;
+  }
+
+  void load_children(Product& product, std::string_view currency) {
+    {
+      auto statement = connection_.prepare(
+          std::string("SELECT ") + kVariantColumns +
+          " FROM variants WHERE product_id = ? ORDER BY position");
+      statement->bind(1, product.id.str());
+      while (statement->executeStep()) {
+        product.variants.push_back(read_variant(*statement, currency));
+      }
+    }
+    {
+      auto statement = connection_.prepare(
+          "SELECT url, alt, position FROM images WHERE product_id = ? "
+          "ORDER BY position");
+      statement->bind(1, product.id.str());
+      while (statement->executeStep()) {
+        product.images.push_back(Image{statement->getColumn(0).getString(),
+                                       statement->getColumn(1).getString(),
+                                       statement->getColumn(2).getInt()});
+      }
+    }
+    product.tags = read_list("product_tags", "tag", product.id);
+    product.categories =
+        read_list("product_categories", "category", product.id);
+  }
+
+  static Variant read_variant(SQLite::Statement& row,
+                              std::string_view currency) {
+    Variant variant;
+    variant.id = VariantId(row.getColumn(0).getString());
+    variant.sku = text_or_empty(row.getColumn(1));
+    for (int column = 2; column <= 4; ++column) {
+      if (row.getColumn(column).isNull()) break;
+      variant.options.push_back(row.getColumn(column).getString());
+    }
+    variant.price = Money(row.getColumn(5).getInt64(), currency);
+    if (auto compare_at = optional_int(row.getColumn(6))) {
+      variant.compare_at_price = Money(*compare_at, currency);
+    }
+    variant.stock = row.getColumn(7).getInt64();
+    variant.allow_backorder = row.getColumn(8).getInt() != 0;
+    variant.weight_grams = optional_int(row.getColumn(9));
+    variant.barcode = optional_text(row.getColumn(10));
+    return variant;
+  }
+
+  std::vector<std::string> read_list(const std::string& table,
+                                     const std::string& column,
+                                     const ProductId& id) {
+    auto statement = connection_.prepare("SELECT " + column + " FROM " +
+                                         table +
+                                         " WHERE product_id = ? "
+                                         "ORDER BY position");
+    statement->bind(1, id.str());
+    std::vector<std::string> values;
+    while (statement->executeStep()) {
+      values.push_back(statement->getColumn(0).getString());
+    }
+    return values;
+  }
+
+  void insert_variant(const Product& product, const Variant& variant,
+                      int position) {
+    auto statement = connection_.prepare(
+        "INSERT INTO variants (id, product_id, position, sku, option1, "
+        "option2, option3, price, compare_at_price, stock, allow_backorder, "
+        "weight_grams, barcode, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement->bind(1, variant.id.str());
+    statement->bind(2, product.id.str());
+    statement->bind(3, position);
+    bind_variant_fields(*statement, 4, variant);
+    statement->bind(14, static_cast<int64_t>(to_millis(product.updated_at)));
+    statement->bind(15, static_cast<int64_t>(to_millis(product.updated_at)));
+    try {
+      statement->exec();
+    } catch (const SQLite::Exception& error) {
+      if (!is_unique_violation(error)) throw;
+      throw sku_taken(variant.sku);
+    }
+  }
+
+  // Binds sku, option1..3, price, compare_at_price, stock,
+  // allow_backorder, weight_grams and barcode from `first` on.
+  static void bind_variant_fields(SQLite::Statement& statement, int first,
+                                  const Variant& variant) {
+    bind_text_or_null(statement, first, variant.sku);
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (i < variant.options.size()) {
+        statement.bind(first + 1 + static_cast<int>(i), variant.options[i]);
+      } else {
+        statement.bind(first + 1 + static_cast<int>(i));
+      }
+    }
+    statement.bind(first + 4, static_cast<int64_t>(variant.price.minor_units()));
+    std::optional<std::int64_t> compare_at;
+    if (variant.compare_at_price) {
+      compare_at = variant.compare_at_price->minor_units();
+    }
+    bind_optional(statement, first + 5, compare_at);
+    statement.bind(first + 6, static_cast<int64_t>(variant.stock));
+    statement.bind(first + 7, variant.allow_backorder ? 1 : 0);
+    bind_optional(statement, first + 8, variant.weight_grams);
+    bind_optional(statement, first + 9, variant.barcode);
+  }
+
+  void replace_variants(const Product& product) {
+    // Delete the variants that are no longer listed, and clear the SKUs
+    // of the kept ones so that SKUs can move between variants of this
+    // product without tripping the UNIQUE constraint halfway.
+    std::vector<std::string> existing;
+    {
+      auto statement =
+          connection_.prepare("SELECT id FROM variants WHERE product_id = ?");
+      statement->bind(1, product.id.str());
+      while (statement->executeStep()) {
+        existing.push_back(statement->getColumn(0).getString());
+      }
+    }
+    std::vector<std::string> kept;
+    for (const std::string& id : existing) {
+      bool listed = false;
+      for (const Variant& variant : product.variants) {
+        if (variant.id.str() == id) listed = true;
+      }
+      auto statement = connection_.prepare(
+          listed ? "UPDATE variants SET sku = NULL WHERE id = ?"
+                 : "DELETE FROM variants WHERE id = ?");
+      statement->bind(1, id);
+      statement->exec();
+      if (listed) kept.push_back(id);
+    }
+
+    for (std::size_t i = 0; i < product.variants.size(); ++i) {
+      const Variant& variant = product.variants[i];
+      const int position = static_cast<int>(i) + 1;
+      bool is_kept = false;
+      for (const std::string& id : kept) {
+        if (id == variant.id.str()) is_kept = true;
+      }
+      if (!is_kept) {
+        insert_variant(product, variant, position);
+        continue;
+      }
+      auto statement = connection_.prepare(
+          "UPDATE variants SET position = ?, sku = ?, option1 = ?, "
+          "option2 = ?, option3 = ?, price = ?, compare_at_price = ?, "
+          "stock = ?, allow_backorder = ?, weight_grams = ?, barcode = ?, "
+          "updated_at = ? WHERE id = ?");
+      statement->bind(1, position);
+      bind_variant_fields(*statement, 2, variant);
+      statement->bind(12, static_cast<int64_t>(to_millis(product.updated_at)));
+      statement->bind(13, variant.id.str());
+      try {
+        statement->exec();
+      } catch (const SQLite::Exception& error) {
+        if (!is_unique_violation(error)) throw;
+        throw sku_taken(variant.sku);
+      }
+    }
+  }
+
+  void delete_lists(const ProductId& id) {
+    for (const char* sql : {"DELETE FROM images WHERE product_id = ?",
+                            "DELETE FROM product_tags WHERE product_id = ?",
+                            "DELETE FROM product_categories WHERE product_id = ?"}) {
+      auto statement = connection_.prepare(sql);
+      statement->bind(1, id.str());
+      statement->exec();
+    }
+  }
+
+  void write_lists(const Product& product) {
+    for (const Image& image : product.images) {
+      auto statement = connection_.prepare(
+          "INSERT INTO images (product_id, position, url, alt) "
+          "VALUES (?, ?, ?, ?)");
+      statement->bind(1, product.id.str());
+      statement->bind(2, image.position);
+      statement->bind(3, image.url);
+      statement->bind(4, image.alt);
+      statement->exec();
+    }
+    write_list("product_tags", "tag", product.id, product.tags);
+    write_list("product_categories", "category", product.id,
+               product.categories);
+  }
+
+  void write_list(const std::string& table, const std::string& column,
+                  const ProductId& id, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      auto statement = connection_.prepare(
+          "INSERT INTO " + table + " (product_id, position, " + column +
+          ") VALUES (?, ?, ?)");
+      statement->bind(1, id.str());
+      statement->bind(2, static_cast<int>(i) + 1);
+      statement->bind(3, values[i]);
+      statement->exec();
+    }
+  }
+
+  void write_search_text(std::int64_t seq, const Product& product) {
+    std::vector<std::string> skus;
+    for (const Variant& variant : product.variants) {
+      if (!variant.sku.empty()) skus.push_back(variant.sku);
+    }
+    auto statement = connection_.prepare(
+        "INSERT INTO products_fts (rowid, title, description, tags, vendor, "
+        "skus) VALUES (?, ?, ?, ?, ?, ?)");
+    statement->bind(1, static_cast<int64_t>(seq));
+    statement->bind(2, product.title);
+    statement->bind(3, product.description);
+    statement->bind(4, join(product.tags, " "));
+    statement->bind(5, product.vendor);
+    statement->bind(6, join(skus, " "));
+    statement->exec();
+  }
+
+  void delete_search_text(std::int64_t seq) {
+    auto statement =
+        connection_.prepare("DELETE FROM products_fts WHERE rowid = ?");
+    statement->bind(1, static_cast<int64_t>(seq));
+    statement->exec();
+  }
+
+  std::optional<SellableVariant> find_sellable(const std::string& where,
+                                               const std::string& value) {
+    auto statement = connection_.prepare(
+        "SELECT v.id, v.product_id, v.sku, p.title, p.status, v.option1, "
+        "v.option2, v.option3, v.price, v.stock, v.allow_backorder "
+        "FROM variants v JOIN products p ON p.id = v.product_id WHERE " +
+        where);
+    statement->bind(1, value);
+    if (!statement->executeStep()) return std::nullopt;
+    SellableVariant variant;
+    variant.id = VariantId(statement->getColumn(0).getString());
+    variant.product_id = ProductId(statement->getColumn(1).getString());
+    variant.sku = text_or_empty(statement->getColumn(2));
+    variant.product_title = statement->getColumn(3).getString();
+    variant.product_status =
+        product_status_from_string(statement->getColumn(4).getString());
+    for (int column = 5; column <= 7; ++column) {
+      if (statement->getColumn(column).isNull()) break;
+      variant.options.push_back(statement->getColumn(column).getString());
+    }
+    variant.price = statement->getColumn(8).getInt64();
+    variant.stock = statement->getColumn(9).getInt64();
+    variant.allow_backorder = statement->getColumn(10).getInt() != 0;
+    return variant;
+  }
+
+  Connection& connection_;
 };
+
+// Builds and runs the page query. Filters become WHERE terms with bound
+// values; the sort order picks the ORDER BY and the keyset condition
+// "after the last row of the previous page". One more row than the
+// limit is read to learn whether another page follows.
+CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
+                                            std::string_view currency) {
+  CatalogPage page;
+  if (query.limit <= 0) return page;
+  const bool text = !query.match.empty();
+
+  // bm25 weights by column: title, description, tags, vendor, skus.
+  constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
+  std::string sql = "SELECT p.id, ";
+  switch (query.sort) {
+    case ProductSort::newest:
+      sql += "p.created_at";
+      break;
+    case ProductSort::price:
+      sql += "p.min_price";
+      break;
+    case ProductSort::title:
+      sql += "p.title";
+      break;
+    case ProductSort::relevance:
+      sql += kRank;
+      break;
+  }
+  sql += " FROM products p";
+  if (text) sql += " JOIN products_fts ON products_fts.rowid = p.seq";
+  sql += " WHERE 1";
+
+  // Every value is bound in this order; `binders` records how.
+  std::vector<std::function<void(SQLite::Statement&, int)>> binders;
+  auto add_text = [&binders](std::string value) {
+    binders.push_back([value = std::move(value)](SQLite::Statement& s, int i) {
+      s.bind(i, value);
+    });
+  };
+  auto add_number = [&binders](std::int64_t value) {
+    binders.push_back([value](SQLite::Statement& s, int i) {
+      s.bind(i, static_cast<int64_t>(value));
+    });
+  };
+
+  if (text) {
+    sql += " AND products_fts MATCH ?";
+    add_text(query.match);
+  }
+  if (query.status) {
+    sql += " AND p.status = ?";
+    add_text(std::string(to_string(*query.status)));
+  }
+  if (query.category) {
+    sql += " AND EXISTS (SELECT 1 FROM product_categories c "
+           "WHERE c.category = ? AND c.product_id = p.id)";
+    add_text(*query.category);
+  }
+  if (query.tag) {
+    sql += " AND EXISTS (SELECT 1 FROM product_tags t "
+           "WHERE t.tag = ? AND t.product_id = p.id)";
+    add_text(*query.tag);
+  }
+  if (query.vendor) {
+    sql += " AND p.vendor = ? COLLATE NOCASE";
+    add_text(*query.vendor);
+  }
+  if (query.min_price) {
+    sql += " AND p.min_price >= ?";
+    add_number(*query.min_price);
+  }
+  if (query.max_price) {
+    sql += " AND p.min_price <= ?";
+    add_number(*query.max_price);
+  }
+  if (query.in_stock) sql += " AND p.sellable = 1";
+
+  if (query.after) {
+    const SearchKey& after = *query.after;
+    switch (query.sort) {
+      case ProductSort::newest:
+        sql += " AND (p.created_at, p.id) < (?, ?)";
+        add_number(after.number);
+        break;
+      case ProductSort::price:
+        sql += " AND (p.min_price, p.id) > (?, ?)";
+        add_number(after.number);
+        break;
+      case ProductSort::title:
+        sql += " AND (p.title > ? COLLATE NOCASE OR "
+               "(p.title = ? COLLATE NOCASE AND p.id > ?))";
+        add_text(after.text);
+        add_text(after.text);
+        break;
+      case ProductSort::relevance:
+        // NOTE: bm25 scores depend on the whole index, so a product
+        // written between two pages can shift others' scores; relevance
+        // pages may then skip or repeat a row. The other orders do not.
+        sql += std::string(" AND (") + kRank + " > ? OR (" + kRank +
+               " = ? AND p.id > ?))";
+        for (int i = 0; i < 2; ++i) {
+          binders.push_back([score = after.score](SQLite::Statement& s,
+                                                  int index) {
+            s.bind(index, score);
+          });
+        }
+        break;
+    }
+    add_text(after.id);
+  }
+
+  switch (query.sort) {
+    case ProductSort::newest:
+      sql += " ORDER BY p.created_at DESC, p.id DESC";
+      break;
+    case ProductSort::price:
+      sql += " ORDER BY p.min_price, p.id";
+      break;
+    case ProductSort::title:
+      sql += " ORDER BY p.title COLLATE NOCASE, p.id";
+      break;
+    case ProductSort::relevance:
+      sql += std::string(" ORDER BY ") + kRank + ", p.id";
+      break;
+  }
+  sql += " LIMIT ?";
+  add_number(query.limit + 1);
+
+  // Collect the ids first, then load each product, so no two leases of
+  // one statement overlap.
+  std::vector<std::pair<ProductId, SearchKey>> rows;
+  {
+    auto statement = connection_.prepare(sql);
+    for (std::size_t i = 0; i < binders.size(); ++i) {
+      binders[i](*statement, static_cast<int>(i) + 1);
+    }
+    while (statement->executeStep()) {
+      SearchKey key;
+      key.id = statement->getColumn(0).getString();
+      const SQLite::Column sort_key = statement->getColumn(1);
+      if (query.sort == ProductSort::title) {
+        key.text = sort_key.getString();
+      } else if (query.sort == ProductSort::relevance) {
+        key.score = sort_key.getDouble();
+      } else {
+        key.number = sort_key.getInt64();
+      }
+      rows.emplace_back(ProductId(key.id), std::move(key));
+    }
+  }
+
+  const bool more = rows.size() > static_cast<std::size_t>(query.limit);
+  if (more) rows.resize(static_cast<std::size_t>(query.limit));
+  for (const auto& [id, key] : rows) {
+    if (std::optional<Product> product = find(id, currency)) {
+      page.items.push_back(std::move(*product));
+    }
+  }
+  if (more && !rows.empty()) page.next = rows.back().second;
+  return page;
+}
 
 }  // namespace
 
-std::unique_ptr<CatalogRepository> make_catalog_repository(Connection& connection) {
+std::unique_ptr<CatalogRepository> make_catalog_repository(
+    Connection& connection) {
   return std::make_unique<SqliteCatalogRepository>(connection);
 }
 

@@ -55,6 +55,7 @@ CREATE TABLE one_time_tokens (
   expires_at INTEGER NOT NULL,
   used_at INTEGER
 );
+CREATE INDEX one_time_tokens_by_user ON one_time_tokens (user_id, purpose);
 
 CREATE TABLE signing_keys (
   kid TEXT PRIMARY KEY,

@@ -22,24 +22,38 @@ CREATE TABLE store_settings (
   value TEXT NOT NULL
 );
 
+-- seq is the rowid (stable, unlike the hidden rowid of a table with a
+-- TEXT primary key) and keys products_fts. min_price, total_stock and
+-- sellable summarize the variants for fast filters and sorts; the
+-- catalog repository recomputes them whenever a variant or its stock
+-- changes.
 CREATE TABLE products (
-  id TEXT PRIMARY KEY,
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   handle TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'archived')),
   vendor TEXT NOT NULL DEFAULT '',
   product_type TEXT NOT NULL DEFAULT '',
-  tags TEXT NOT NULL DEFAULT '[]',
   options TEXT NOT NULL DEFAULT '[]',
   min_price INTEGER NOT NULL DEFAULT 0,
   total_stock INTEGER NOT NULL DEFAULT 0,
+  sellable INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
+-- Each sort order has one index for members (every status) and one
+-- for the public catalog (status first).
 CREATE INDEX products_by_created ON products (created_at, id);
 CREATE INDEX products_by_price ON products (min_price, id);
-CREATE INDEX products_by_title ON products (title, id);
+CREATE INDEX products_by_title ON products (title COLLATE NOCASE, id);
+CREATE INDEX products_by_status_created
+  ON products (status, created_at, id);
+CREATE INDEX products_by_status_price ON products (status, min_price, id);
+CREATE INDEX products_by_status_title
+  ON products (status, title COLLATE NOCASE, id);
+CREATE INDEX products_by_vendor ON products (vendor COLLATE NOCASE);
 
 CREATE TABLE variants (
   id TEXT PRIMARY KEY,
@@ -62,29 +76,32 @@ CREATE TABLE variants (
 CREATE INDEX variants_by_product ON variants (product_id, position);
 
 CREATE TABLE images (
-  id TEXT PRIMARY KEY,
   product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
   url TEXT NOT NULL,
   alt TEXT NOT NULL DEFAULT '',
-  position INTEGER NOT NULL,
-  variant_id TEXT REFERENCES variants (id) ON DELETE SET NULL
+  PRIMARY KEY (product_id, position)
 );
-CREATE INDEX images_by_product ON images (product_id, position);
 
-CREATE TABLE categories (
-  handle TEXT PRIMARY KEY,
-  name TEXT NOT NULL
+CREATE TABLE product_tags (
+  product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (product_id, position)
 );
+CREATE INDEX product_tags_by_tag ON product_tags (tag, product_id);
+
 CREATE TABLE product_categories (
   product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
-  category TEXT NOT NULL REFERENCES categories (handle),
-  PRIMARY KEY (product_id, category)
+  position INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  PRIMARY KEY (product_id, position)
 );
 CREATE INDEX product_categories_by_category
   ON product_categories (category, product_id);
 
--- Full-text index over the searchable text of each product; rowid is
--- the product's rowid in products.
+-- Full-text index over the searchable text of each product; its rowid
+-- is products.seq.
 CREATE VIRTUAL TABLE products_fts USING fts5 (
   title, description, tags, vendor, skus,
   tokenize = 'unicode61 remove_diacritics 2'
