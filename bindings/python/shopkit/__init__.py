@@ -16,39 +16,11 @@ are str, and list methods return a shopkit.Page (see shopkit.paginate).
 
 import logging as _logging
 
-from ._enums import ErrorCode, LogLevel, PlatformRole, StoreRole
-from ._errors import (
-    AlreadyExists,
-    Conflict,
-    Error,
-    FailedPrecondition,
-    Internal,
-    InvalidArgument,
-    LoginThrottled,
-    NotFound,
-    PermissionDenied,
-    ResourceExhausted,
-    Unauthenticated,
-)
+from . import _enums, _errors, _pagination, _shopkit
+from ._enums import *  # noqa: F403
+from ._errors import *  # noqa: F403
 from ._pagination import Page, paginate
-from ._shopkit import (
-    AdminService,
-    AuthOptions,
-    AuthService,
-    Clock,
-    ManualClock,
-    MigrationReport,
-    Money,
-    Options,
-    Platform,
-    Principal,
-    StoreService,
-    SuperAdminService,
-    SystemClock,
-    ThemeService,
-    currency_exponent,
-    is_currency,
-)
+from ._shopkit import *  # noqa: F403
 
 _LOGGING_LEVELS = {
     LogLevel.DEBUG: _logging.DEBUG,
@@ -72,39 +44,18 @@ def logging_sink(logger: _logging.Logger | None = None):
     return write
 
 
-__all__ = [
-    "AdminService",
-    "AlreadyExists",
-    "AuthOptions",
-    "AuthService",
-    "Clock",
-    "Conflict",
-    "Error",
-    "ErrorCode",
-    "FailedPrecondition",
-    "Internal",
-    "InvalidArgument",
-    "LogLevel",
-    "LoginThrottled",
-    "ManualClock",
-    "MigrationReport",
-    "Money",
-    "NotFound",
-    "Options",
-    "Page",
-    "PermissionDenied",
-    "Platform",
-    "PlatformRole",
-    "Principal",
-    "ResourceExhausted",
-    "StoreRole",
-    "StoreService",
-    "SuperAdminService",
-    "SystemClock",
-    "ThemeService",
-    "Unauthenticated",
-    "currency_exponent",
-    "is_currency",
-    "logging_sink",
-    "paginate",
-]
+def _public_names(module) -> list[str]:
+    return [name for name in vars(module) if not name.startswith("_")]
+
+
+# The compiled classes report module "shopkit", where users find them,
+# instead of the private extension module.
+for _name in _public_names(_shopkit):
+    _value = getattr(_shopkit, _name)
+    if isinstance(_value, type):
+        _value.__module__ = __name__
+
+__all__ = sorted(
+    _enums.__all__ + _errors.__all__ + _public_names(_shopkit)
+    + ["Page", "paginate", "logging_sink"]
+)

@@ -7,6 +7,11 @@ also takes the plain string.
 
 import enum
 
+__all__ = [
+    "ErrorCode", "LogLevel", "OrderStatus", "PlatformRole", "ProductSort",
+    "ProductStatus", "StoreRole", "StoreStatus", "UserStatus",
+]
+
 
 class ErrorCode(enum.StrEnum):
     """The kind of a failure; each has its own subclass of shopkit.Error."""
@@ -45,3 +50,45 @@ class LogLevel(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+
+class UserStatus(enum.StrEnum):
+    """The lifecycle of an account; only active users can sign in."""
+
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    DELETED = "deleted"
+
+
+class StoreStatus(enum.StrEnum):
+    """The lifecycle of a store; only active stores are public."""
+
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    DELETED = "deleted"
+
+
+class ProductStatus(enum.StrEnum):
+    """Who sees a product: draft (members), active (everyone), archived."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class ProductSort(enum.StrEnum):
+    """The order of a product search."""
+
+    NEWEST = "newest"
+    PRICE = "price"
+    TITLE = "title"
+    RELEVANCE = "relevance"
+
+
+class OrderStatus(enum.StrEnum):
+    """pending -> paid -> fulfilled; pending or paid -> cancelled."""
+
+    PENDING = "pending"
+    PAID = "paid"
+    FULFILLED = "fulfilled"
+    CANCELLED = "cancelled"

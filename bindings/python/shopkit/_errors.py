@@ -9,6 +9,12 @@ from datetime import timedelta
 
 from ._enums import ErrorCode
 
+__all__ = [
+    "AlreadyExists", "Conflict", "Error", "FailedPrecondition", "Internal",
+    "InvalidArgument", "LoginThrottled", "NotFound", "PermissionDenied",
+    "ResourceExhausted", "Unauthenticated",
+]
+
 
 class Error(Exception):
     """A failed shopkit call.

@@ -50,6 +50,7 @@ void bind_errors(py::module_& module);
 void bind_values(py::module_& module);
 void bind_options(py::module_& module);
 void bind_platform(py::module_& module);
+void bind_store_values(py::module_& module);
 void bind_auth(py::module_& module);
 void bind_store(py::module_& module);
 void bind_theme(py::module_& module);

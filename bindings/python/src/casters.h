@@ -36,6 +36,7 @@ struct PythonObjects {
   py::handle millisecond;  // timedelta(milliseconds=1)
   py::handle enums_module;  // shopkit._enums
   py::handle page_type;     // shopkit._pagination.Page
+  py::handle paginate;      // shopkit._pagination.paginate
   py::handle errors_module;  // shopkit._errors
 };
 

@@ -43,5 +43,11 @@ SHOPKIT_PYTHON_STR_ENUM(PlatformRole, "PlatformRole",
                         platform_role_from_string);
 SHOPKIT_PYTHON_STR_ENUM(StoreRole, "StoreRole", store_role_from_string);
 SHOPKIT_PYTHON_STR_ENUM(LogLevel, "LogLevel", log_level_from_string);
+SHOPKIT_PYTHON_STR_ENUM(UserStatus, "UserStatus", user_status_from_string);
+SHOPKIT_PYTHON_STR_ENUM(StoreStatus, "StoreStatus", store_status_from_string);
+SHOPKIT_PYTHON_STR_ENUM(ProductStatus, "ProductStatus",
+                        product_status_from_string);
+SHOPKIT_PYTHON_STR_ENUM(ProductSort, "ProductSort", product_sort_from_string);
+SHOPKIT_PYTHON_STR_ENUM(OrderStatus, "OrderStatus", order_status_from_string);
 
 }  // namespace shopkit::python

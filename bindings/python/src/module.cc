@@ -20,6 +20,9 @@ void load_python_objects() {
   python_objects.enums_module = py::module_::import("shopkit._enums").release();
   python_objects.errors_module =
       py::module_::import("shopkit._errors").release();
+  python_objects.paginate =
+      py::object(py::module_::import("shopkit._pagination").attr("paginate"))
+          .release();
   python_objects.page_type =
       py::object(py::module_::import("shopkit._pagination").attr("Page"))
           .release();
@@ -43,6 +46,7 @@ PYBIND11_MODULE(_shopkit, module) {
   python::bind_errors(module);
   python::bind_values(module);
   python::bind_options(module);
+  python::bind_store_values(module);
   python::bind_auth(module);
   python::bind_store(module);
   python::bind_theme(module);

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -110,6 +111,17 @@ py::object from_plain(py::handle value) {
 // their own to_dict), lists and dicts element by element.
 py::object to_plain(py::handle value);
 
+// How a field reads and prints in Python.
+enum class FieldStyle {
+  plain,
+  // repr() shows <hidden> instead of the value, for tokens, so that
+  // printing a result never leaks one; to_dict() keeps the value.
+  secret,
+  // An empty string or id reads as None, and None sets it empty: for
+  // fields where the library uses empty to mean "none".
+  empty_is_none,
+};
+
 template <typename T>
 class ValueClass {
  public:
@@ -120,15 +132,35 @@ class ValueClass {
 
   // A read-write attribute backed by `member`.
   template <typename M>
-  ValueClass& field(const char* name, M T::*member, const char* doc) {
-    class_.def_readwrite(name, member, doc);
+  ValueClass& field(const char* name, M T::*member, const char* doc,
+                    FieldStyle style = FieldStyle::plain) {
     std::string owner = name_;
-    fields_->push_back(Field{
-        name,
-        [member](const T& value) { return py::cast(value.*member); },
-        [member, owner, name](T& value, py::handle input) {
-          value.*member = load_field<M>(owner, name, input);
-        }});
+    std::function<py::object(const T&)> get = [member](const T& value) {
+      return py::cast(value.*member);
+    };
+    std::function<void(T&, py::handle)> set = [member, owner, name](
+                                                  T& value, py::handle input) {
+      value.*member = load_field<M>(owner, name, input);
+    };
+    if constexpr (requires(const M& text) { text.empty(); }) {
+      if (style == FieldStyle::empty_is_none) {
+        get = [member](const T& value) {
+          return (value.*member).empty() ? py::object(py::none())
+                                         : py::cast(value.*member);
+        };
+        set = [member, owner, name](T& value, py::handle input) {
+          value.*member =
+              input.is_none() ? M{} : load_field<M>(owner, name, input);
+        };
+      }
+    } else if (style == FieldStyle::empty_is_none) {
+      throw std::logic_error(owner + "." + name +
+                             ": empty_is_none needs a string or id field");
+    }
+    class_.def_property(
+        name, [get](const T& value) { return get(value); },
+        [set](T& value, py::handle input) { set(value, input); }, doc);
+    fields_->push_back(Field{name, get, set, style == FieldStyle::secret});
     return *this;
   }
 
@@ -141,7 +173,7 @@ class ValueClass {
     class_.def_property(
         name, [get](const T& value) { return get(value); },
         [set](T& value, py::handle input) { set(value, input); }, doc);
-    fields_->push_back(Field{name, get, set});
+    fields_->push_back(Field{name, get, set, false});
     return *this;
   }
 
@@ -154,6 +186,7 @@ class ValueClass {
     std::string name;
     std::function<py::object(const T&)> get;
     std::function<void(T&, py::handle)> set;
+    bool secret;  // repr() hides the value.
   };
   using Fields = std::vector<Field>;
 
@@ -249,8 +282,10 @@ py::class_<T>& ValueClass<T>::finish() {
         for (std::size_t i = 0; i < fields->size(); ++i) {
           const Field& field = (*fields)[i];
           if (i > 0) text += ", ";
-          text += field.name + "=" +
-                  py::repr(field.get(value)).template cast<std::string>();
+          text += field.name + "=";
+          text += field.secret
+                      ? std::string("<hidden>")
+                      : py::repr(field.get(value)).template cast<std::string>();
         }
         return text + ")";
       });
@@ -272,6 +307,45 @@ py::class_<T>& ValueClass<T>::finish() {
              [](const T& value, const py::object&) { return T(value); },
              py::arg("memo"));
   return class_;
+}
+
+// Builds the request of a method that takes either one T (or a dict of
+// its fields) as `input`, or T's fields as keyword arguments.
+template <typename T>
+T request_from(const py::object& input, const py::kwargs& fields,
+               const std::string& parameter) {
+  py::handle type = py::type::of<T>();
+  std::string type_name = py::str(type.attr("__name__")).cast<std::string>();
+  if (!input.is_none() && fields.size() > 0) {
+    throw py::type_error("pass " + parameter + " as one " + type_name +
+                         " or as keyword arguments, not both");
+  }
+  if (fields.size() > 0) return type(**fields).template cast<T>();
+  if (input.is_none()) return T{};
+  py::object converted = from_plain<T>(input);
+  if (!py::isinstance<T>(converted)) {
+    throw py::type_error(
+        parameter + " must be a " + type_name + " or a dict, not " +
+        py::str(py::type::of(input).attr("__name__")).cast<std::string>());
+  }
+  return converted.template cast<T>();
+}
+
+// Adds `iter_name`, which yields every item of the paginated list method
+// `list_name` of the same class (see shopkit.paginate).
+template <typename Class>
+void def_iterator(Class& cls, const char* iter_name, const char* list_name,
+                  const char* doc) {
+  std::string list = list_name;
+  cls.def(
+      iter_name,
+      [list](const py::object& self, const py::args& args,
+             const py::kwargs& kwargs) {
+        py::object paginate =
+            py::reinterpret_borrow<py::object>(python_objects.paginate);
+        return paginate(self.attr(list.c_str()), *args, **kwargs);
+      },
+      doc);
 }
 
 }  // namespace shopkit::python
