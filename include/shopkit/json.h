@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "shopkit/auth_service.h"
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/money.h"
@@ -31,6 +32,26 @@ SHOPKIT_EXPORT nlohmann::json error_to_json(const Error& error);
 SHOPKIT_EXPORT std::string timestamp_to_json(Timestamp time);
 SHOPKIT_EXPORT Timestamp timestamp_from_json(const nlohmann::json& in,
                                              std::string_view field);
+
+// Auth. Users: {"id", "email", "name", "role", "status",
+// "email_verified_at" (time or null), "created_at", "updated_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const User& user);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, User& user);
+// {"email", "password", "name", "role"}; role is optional and defaults
+// to "customer".
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              RegisterRequest& request);
+// {"email", "password"}. A "client_key" member is ignored: the host sets
+// LoginRequest::client_key itself (for example from the peer address),
+// so a client cannot pick the key it is throttled under.
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              LoginRequest& request);
+// {"access_token", "refresh_token", "token_type", "expires_in", "user"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const LoginResult& result);
+// {"token", "user_id", "email", "expires_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const OneTimeToken& token);
+// {"kid", "created_at", "retired_at" (time or null)}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const SigningKeyInfo& key);
 
 namespace json_fields {
 

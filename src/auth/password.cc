@@ -23,10 +23,11 @@ struct KdfDeleter {
   void operator()(EVP_KDF_CTX* context) const { EVP_KDF_CTX_free(context); }
 };
 
-// scrypt's working memory: 128 * r * N for V plus 128 * r * p for B.
+// scrypt's working memory as OpenSSL 3.0 counts it against the memory
+// cap: 128 * r * (N + 2) for V and X, plus 128 * r * p for B.
 std::uint64_t scrypt_memory(std::uint64_t n, std::uint64_t r,
                             std::uint64_t p) {
-  return 128 * r * n + 128 * r * p;
+  return 128 * r * (n + 2) + 128 * r * p;
 }
 
 bool parse_int(std::string_view text, int& out) {
@@ -120,7 +121,7 @@ std::string scrypt(std::string_view password, std::string_view salt,
 
   // OpenSSL's default memory cap (32 MiB) is below N = 2^15, r = 8, so
   // the cap is raised to what these parameters need.
-  std::uint64_t max_memory = scrypt_memory(n, r, p) + 1024;
+  std::uint64_t max_memory = scrypt_memory(n, r, p);
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_octet_string(
           OSSL_KDF_PARAM_PASSWORD, const_cast<char*>(password.data()),

@@ -209,10 +209,10 @@ class SqliteSessionRepository final : public SessionRepository {
   }
 
   std::vector<SigningKeyRecord> list_signing_keys() override {
-    // kids are time-ordered ids, so they break ties of equal times.
+    // rowid follows insertion order, so it breaks ties of equal times.
     auto statement = connection_.prepare(
         "SELECT kid, secret, created_at, retired_at FROM signing_keys "
-        "ORDER BY created_at DESC, kid DESC");
+        "ORDER BY created_at DESC, rowid DESC");
     std::vector<SigningKeyRecord> keys;
     while (statement->executeStep()) {
       SigningKeyRecord key;

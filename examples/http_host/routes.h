@@ -1,0 +1,25 @@
+// Route registration, one function per area of the API. Each adds its
+// routes to the Router, and docs/http-api.md describes them.
+#pragma once
+
+#include <memory>
+
+#include "mail_outbox.h"
+#include "router.h"
+#include "shopkit/platform.h"
+
+namespace shopkit::http {
+
+// The objects that route handlers share. Each outlives the Router.
+struct RouteContext {
+  Platform& platform;
+  MailOutbox& outbox;
+};
+
+// GET /healthz.
+void add_health_routes(Router& router);
+
+// /api/v1/auth/...: accounts, sessions and tokens.
+void add_auth_routes(Router& router, RouteContext context);
+
+}  // namespace shopkit::http

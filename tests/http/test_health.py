@@ -1,0 +1,41 @@
+"""GET /healthz, request ids and the access log."""
+
+import time
+
+
+def test_healthz_is_ok(host):
+    response = host.call("GET", "/healthz")
+    assert response.status == 200
+    assert response.json() == {"status": "ok"}
+    assert response.headers["Content-Type"] == "application/json"
+
+
+def test_request_id_is_echoed(host):
+    response = host.call("GET", "/healthz", headers={"X-Request-Id": "abc-123"})
+    assert response.headers["X-Request-Id"] == "abc-123"
+
+
+def test_request_id_is_generated(host):
+    first = host.call("GET", "/healthz").headers["X-Request-Id"]
+    second = host.call("GET", "/healthz").headers["X-Request-Id"]
+    assert first != second
+
+
+def access_lines(host, request_id):
+    # The host logs a request after it sends the response, so the line
+    # may lag the response by a moment.
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [line for line in host.log_text().splitlines()
+                 if line.endswith(" id=" + request_id)]
+        if lines or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
+def test_access_log_line_per_request(host):
+    host.call("GET", "/healthz", headers={"X-Request-Id": "log-check-1"})
+    lines = access_lines(host, "log-check-1")
+    assert len(lines) == 1
+    assert " info http GET /healthz 200 " in lines[0]
+    assert "ms id=log-check-1" in lines[0]
