@@ -1,6 +1,7 @@
 """The shopkit command line: help at every level, exit codes, and the
 account and store commands."""
 
+import json
 import os
 import subprocess
 
@@ -145,3 +146,107 @@ def test_create_store_wrong_password(tmp_path):
                  "--handle", "cli-shop", password="not the password")
     assert result.returncode == 1
     assert "unauthenticated" in result.stderr
+
+
+SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "examples",
+                      "data", "harbor-goods.csv")
+
+
+@pytest.fixture
+def merchant_store(tmp_path):
+    data = str(tmp_path / "data")
+    run("--data", data, "--scrypt-log2-n", "4", "create-user", "--email",
+        "m@example.com", password=PASSWORD)
+    run("--data", data, "create-store", "--as", "m@example.com", "--handle",
+        "harbor", password=PASSWORD)
+    return data
+
+
+def test_import_sample_catalog(merchant_store):
+    result = run("--data", merchant_store, "import", "--store", "harbor",
+                 "--as", "m@example.com", SAMPLE, password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    assert "products created: 20\n" in result.stdout
+    assert "errors: 0\n" in result.stdout
+    # stderr is not a terminal here, so no progress line is drawn.
+    assert "rows/s" not in result.stderr
+
+
+def test_import_dry_run_as_json(merchant_store):
+    result = run("--data", merchant_store, "import", "--store", "harbor",
+                 "--as", "m@example.com", "--dry-run", "--json", SAMPLE,
+                 password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["dry_run"] is True
+    assert report["products_created"] == 20
+    export = run("--data", merchant_store, "export", "--store", "harbor",
+                 "--as", "m@example.com", password=PASSWORD)
+    assert export.stdout.count("\n") == 1  # The header row only.
+
+
+def test_import_bad_rows_exit_1(merchant_store, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Handle,Title,Option1 Name,Option1 Value,Variant SKU,"
+                   "Variant Price\nok,OK,Size,One,OK-1,1.00\n"
+                   "broken,Broken,Size,One,BR-1,abc\n")
+    result = run("--data", merchant_store, "import", "--store", "harbor",
+                 "--as", "m@example.com", str(bad), password=PASSWORD)
+    assert result.returncode == 1
+    assert "products created: 1\n" in result.stdout
+    assert "error: line 3, column Variant Price" in result.stdout
+
+
+def test_import_unknown_store_fails(merchant_store):
+    result = run("--data", merchant_store, "import", "--store", "nope",
+                 "--as", "m@example.com", SAMPLE, password=PASSWORD)
+    assert result.returncode == 1
+    assert "no store 'nope'" in result.stderr
+
+
+def test_import_missing_file_fails(merchant_store):
+    result = run("--data", merchant_store, "import", "--store", "harbor",
+                 "--as", "m@example.com", "/no/such/file.csv",
+                 password=PASSWORD)
+    assert result.returncode == 1
+    assert "/no/such/file.csv" in result.stderr
+
+
+def test_import_needs_file_argument(merchant_store):
+    result = run("--data", merchant_store, "import", "--store", "harbor",
+                 "--as", "m@example.com", password=PASSWORD)
+    assert result.returncode == 2
+
+
+def test_export_round_trip(merchant_store, tmp_path):
+    run("--data", merchant_store, "import", "--store", "harbor", "--as",
+        "m@example.com", SAMPLE, password=PASSWORD)
+    out = tmp_path / "export.csv"
+    result = run("--data", merchant_store, "export", "--store", "harbor",
+                 "--as", "m@example.com", "--output", str(out),
+                 password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    run("--data", merchant_store, "create-store", "--as", "m@example.com",
+        "--handle", "harbor-copy", password=PASSWORD)
+    again = run("--data", merchant_store, "import", "--store", "harbor-copy",
+                "--as", "m@example.com", str(out), password=PASSWORD)
+    assert again.returncode == 0, again.stdout
+    assert "products created: 20\n" in again.stdout
+
+
+def test_backup_needs_super_admin(merchant_store, tmp_path):
+    run("--data", merchant_store, "--scrypt-log2-n", "4", "create-super-admin",
+        "--email", "root@example.com", password=PASSWORD)
+    out = tmp_path / "harbor.db"
+    denied = run("--data", merchant_store, "backup", "--store", "harbor",
+                 "--as", "m@example.com", str(out), password=PASSWORD)
+    assert denied.returncode == 1
+    result = run("--data", merchant_store, "backup", "--store", "harbor",
+                 "--as", "root@example.com", str(out), password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    with open(out, "rb") as copy:
+        assert copy.read(16) == b"SQLite format 3\x00"
+    again = run("--data", merchant_store, "backup", "--store", "harbor",
+                "--as", "root@example.com", str(out), password=PASSWORD)
+    assert again.returncode == 1
+    assert "already_exists" in again.stderr
