@@ -89,6 +89,14 @@ void add_admin_catalog_routes(Router& router, Platform& platform) {
                                                         product_id(request)));
              });
 
+  router.add("GET", products + "/by-handle/{product_handle}", Auth::required,
+             [&admin](const RouteRequest& request) {
+               return json_reply(200, admin.get_product_by_handle(
+                                          request.principal(),
+                                          store_id(request),
+                                          request.path_param("product_handle")));
+             });
+
   router.add("PATCH", products + "/{product_id}", Auth::required,
              [&admin](const RouteRequest& request) {
                auto update = request.json_body().get<ProductUpdate>();

@@ -102,6 +102,11 @@ def test_get_patch_delete_product(host, shop):
     got = host.call("GET", path, token=shop["token"])
     assert got.status == 200
     assert got.json()["title"] == "Temp Scarf"
+    by_handle = host.call(
+        "GET", admin_path(shop, f"/products/by-handle/{product['handle']}"),
+        token=shop["token"])
+    assert by_handle.status == 200
+    assert by_handle.json()["id"] == product["id"]
     patched = host.call("PATCH", path, {"title": "Warm Scarf"},
                         token=shop["token"])
     assert patched.status == 200

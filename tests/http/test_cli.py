@@ -3,6 +3,9 @@ account and store commands."""
 
 import json
 import os
+import pty
+import select
+import socket
 import subprocess
 
 import pytest
@@ -250,3 +253,61 @@ def test_backup_needs_super_admin(merchant_store, tmp_path):
                 "--as", "root@example.com", str(out), password=PASSWORD)
     assert again.returncode == 1
     assert "already_exists" in again.stderr
+
+
+def test_import_progress_on_terminal(merchant_store):
+    # stderr is a pseudo-terminal here, so the importer draws its
+    # progress line there.
+    controller, terminal = pty.openpty()
+    try:
+        env = {**os.environ, "SHOPKIT_PASSWORD": PASSWORD}
+        result = subprocess.run(
+            [SHOPKIT_BIN, "--data", merchant_store, "import", "--store",
+             "harbor", "--as", "m@example.com", SAMPLE],
+            env=env, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        os.close(terminal)
+        terminal = None
+        drawn = b""
+        while select.select([controller], [], [], 0)[0]:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # Linux raises EIO once the writer is gone.
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        if terminal is not None:
+            os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"37 rows, " in drawn
+    assert b" rows/s" in drawn
+
+
+def test_export_unknown_store_fails(merchant_store):
+    result = run("--data", merchant_store, "export", "--store", "nope",
+                 "--as", "m@example.com", password=PASSWORD)
+    assert result.returncode == 1
+    assert "'nope'" in result.stderr
+
+
+def test_backup_unknown_store_fails(merchant_store, tmp_path):
+    run("--data", merchant_store, "--scrypt-log2-n", "4", "create-super-admin",
+        "--email", "root@example.com", password=PASSWORD)
+    result = run("--data", merchant_store, "backup", "--store", "nope",
+                 "--as", "root@example.com", str(tmp_path / "out.db"),
+                 password=PASSWORD)
+    assert result.returncode == 1
+    assert "'nope'" in result.stderr
+
+
+def test_serve_reports_busy_port(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("--data", str(tmp_path / "data"), "serve", "--port",
+                     str(port))
+    assert result.returncode == 1
+    assert str(port) in result.stderr

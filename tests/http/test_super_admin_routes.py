@@ -119,3 +119,37 @@ def test_audit_log_rejects_bad_time(host, root_token):
                          token=root_token)
     assert response.status == 400
     assert response.json()["error"]["field"] == "from"
+
+
+def test_signing_keys_super_admin_only(host):
+    _, token = sign_up(host, "merchant")
+    keys = "/api/v1/super-admin/signing-keys"
+    assert host.call("GET", keys, token=token).status == 403
+    assert host.call("POST", keys, token=token).status == 403
+    assert host.call("DELETE", keys + "/any", token=token).status == 403
+    assert host.call("GET", keys).status == 401
+
+
+def test_rotate_and_retire_signing_key(host, root_token):
+    keys = "/api/v1/super-admin/signing-keys"
+    before = host.call("GET", keys, token=root_token).json()["items"]
+    rotated = host.call("POST", keys, token=root_token)
+    assert rotated.status == 201
+    kid = rotated.json()["kid"]
+    listed = host.call("GET", keys, token=root_token).json()
+    assert listed["items"][0]["kid"] == kid
+    assert listed["items"][0]["retired_at"] is None
+    assert listed["next_cursor"] is None
+    # Retiring the new key leaves the one that signed root_token, which
+    # the other tests still use.
+    retired = host.call("DELETE", f"{keys}/{kid}", token=root_token)
+    assert retired.status == 204
+    after = host.call("GET", keys, token=root_token).json()["items"]
+    assert after[0]["retired_at"] is not None
+    active = [key["kid"] for key in before if key["retired_at"] is None]
+    assert len(active) == 1
+    only = host.call("DELETE", f"{keys}/{active[0]}", token=root_token)
+    assert only.status == 409
+    assert only.error_code() == "failed_precondition"
+    unknown = host.call("DELETE", f"{keys}/no-such-kid", token=root_token)
+    assert unknown.status == 404

@@ -103,7 +103,9 @@ int run_import(const GlobalOptions& global, const ParsedOptions& options) {
   }
   std::ifstream input(path, std::ios::binary);
   if (!input) {
-    throw Error(ErrorCode::not_found, "cannot open " + path, "FILE");
+    throw Error(ErrorCode::not_found,
+                "failed to open '" + path + "' for reading; check the path",
+                "FILE");
   }
 
   auto platform = open_platform(global);
@@ -175,10 +177,16 @@ int run_export(const GlobalOptions& global, const ParsedOptions& options) {
   StoreId store = store_by_handle(*platform, member.principal(), handle);
   if (auto path = options.value("output")) {
     std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorCode::internal, "cannot write " + *path);
+    if (!out) {
+      throw Error(ErrorCode::internal,
+                  "failed to open '" + *path + "' for writing", "output");
+    }
     platform->admin().export_products(member.principal(), store, out);
     out.close();
-    if (!out) throw Error(ErrorCode::internal, "failed to write " + *path);
+    if (!out) {
+      throw Error(ErrorCode::internal, "failed to write '" + *path + "'",
+                  "output");
+    }
   } else {
     platform->admin().export_products(member.principal(), store, std::cout);
     std::cout.flush();
