@@ -75,6 +75,7 @@ void print_report(const ImportReport& report) {
             << "rows read: " << report.rows_read << "\n"
             << "products created: " << report.products_created << "\n"
             << "products updated: " << report.products_updated << "\n"
+            << "products unchanged: " << report.products_unchanged << "\n"
             << "products skipped: " << report.products_skipped << "\n"
             << "variants written: " << report.variants_written << "\n"
             << "images written: " << report.images_written << "\n"
