@@ -7,7 +7,8 @@ namespace shopkit::python {
 namespace {
 
 Product create_product(AdminService& admin, const Principal& principal,
-                       const StoreId& store, const py::object& product,
+                       const StoreId& store,
+                       const RequestArgument<ProductInput>& product,
                        const py::kwargs& fields) {
   ProductInput input = request_from<ProductInput>(product, fields, "product");
   Principal caller = principal;
@@ -17,7 +18,8 @@ Product create_product(AdminService& admin, const Principal& principal,
 }
 
 Page<Product> list_products(AdminService& admin, const Principal& principal,
-                            const StoreId& store, const py::object& search,
+                            const StoreId& store,
+                            const RequestArgument<ProductSearch>& search,
                             const py::kwargs& fields) {
   ProductSearch query = request_from<ProductSearch>(search, fields, "search");
   Principal caller = principal;
@@ -28,7 +30,8 @@ Page<Product> list_products(AdminService& admin, const Principal& principal,
 
 Product update_product(AdminService& admin, const Principal& principal,
                        const StoreId& store, const ProductId& product,
-                       const py::object& update, const py::kwargs& fields) {
+                       const RequestArgument<ProductUpdate>& update,
+                       const py::kwargs& fields) {
   ProductUpdate change = request_from<ProductUpdate>(update, fields, "update");
   Principal caller = principal;
   StoreId store_id = store;

@@ -150,10 +150,10 @@ void bind_platform_options(py::module_& module) {
              "How long a write waits for another process's lock "
              "(timedelta, default 10 s).")
       .field("auth", &Options::auth, "AuthOptions.")
-      .property("clock", &get_clock, &set_clock,
+      .property("clock", "Clock | None", &get_clock, &set_clock,
                 "A SystemClock or ManualClock; None means the system "
                 "clock.")
-      .property("log", &get_log, &set_log,
+      .property("log", "Callable[[LogLevel, str], None] | None", &get_log, &set_log,
                 "A callable(level: LogLevel, message: str) that receives "
                 "the library's log lines, or None for no logging. It may "
                 "be called from any thread; see shopkit.logging_sink().")
