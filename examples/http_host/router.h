@@ -76,6 +76,15 @@ struct Reply {
 // Returns a reply with `body` serialized as JSON.
 Reply json_reply(int status, const nlohmann::json& body);
 
+// Returns {"items": [...], "next_cursor": null}, the list format, for a
+// list that the library returns whole rather than in pages.
+template <typename T>
+nlohmann::json whole_list_json(const std::vector<T>& items) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const T& item : items) array.push_back(item);
+  return nlohmann::json{{"items", std::move(array)}, {"next_cursor", nullptr}};
+}
+
 // Returns 204 No Content.
 Reply no_content();
 

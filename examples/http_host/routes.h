@@ -2,10 +2,13 @@
 // routes to the Router, and docs/http-api.md describes them.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "mail_outbox.h"
 #include "router.h"
+#include "shopkit/catalog.h"
 #include "shopkit/platform.h"
 
 namespace shopkit::http {
@@ -21,5 +24,11 @@ void add_health_routes(Router& router);
 
 // /api/v1/auth/...: accounts, sessions and tokens.
 void add_auth_routes(Router& router, RouteContext context);
+
+// /api/v1/themes and /api/v1/super-admin/themes.
+void add_theme_routes(Router& router, RouteContext context);
+
+// /api/v1/admin/stores/{store_id}/members and .../theme.
+void add_admin_panel_routes(Router& router, RouteContext context);
 
 }  // namespace shopkit::http

@@ -1,15 +1,20 @@
-// A store's admin panel, for its members.
+// A store's admin panel, for its members. Each section below is
+// implemented in its own file under src/admin/.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shopkit/catalog.h"
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/orders.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/stores.h"
+#include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
 namespace shopkit {
@@ -17,6 +22,17 @@ namespace shopkit {
 namespace internal {
 class Context;
 }
+
+// --- Value types of the members, dashboard and customers sections ---
+
+// A member of a store with the user's email and name.
+struct StoreMember {
+  UserId user_id;
+  std::string email;
+  std::string name;
+  StoreRole role = StoreRole::staff;
+  Timestamp created_at;  // When the user became a member.
+};
 
 // Every method takes the calling Principal and the store's id. A caller
 // who is not a member of the store (nor a super admin, for reads) gets
@@ -70,6 +86,170 @@ class SHOPKIT_EXPORT AdminService {
   // copies of title, SKU and price. Raises not_found for an unknown id.
   void delete_product(const Principal& principal, const StoreId& store,
                       const ProductId& product);
+
+  // --- Stock (right edit_inventory to change, view to read) ---
+
+  // Returns the stock of the variant with `sku`. Raises not_found for an
+  // unknown SKU.
+  StockLevel get_stock(const Principal& principal, const StoreId& store,
+                       std::string_view sku);
+
+  // Adds `delta` (negative to remove) to the stock of the variant with
+  // `sku` and writes a ledger row with `reason`. Raises invalid_argument
+  // for a zero delta or an empty reason, not_found for an unknown SKU,
+  // and conflict naming the available quantity when a variant without
+  // backorders would go below zero.
+  StockLevel adjust_stock(const Principal& principal, const StoreId& store,
+                          std::string_view sku, std::int64_t delta,
+                          std::string_view reason);
+
+  // Sets the stock of the variant with `sku` to `quantity` and writes a
+  // ledger row with the difference. When `expected` is given and the
+  // stock is no longer that value, raises conflict naming the current
+  // stock and changes nothing (compare-and-swap). Raises
+  // invalid_argument for an empty reason or a negative quantity without
+  // backorders, not_found for an unknown SKU.
+  StockLevel set_stock(const Principal& principal, const StoreId& store,
+                       std::string_view sku, std::int64_t quantity,
+                       std::string_view reason,
+                       std::optional<std::int64_t> expected = std::nullopt);
+
+  // Ledger rows newest first, of one SKU or (empty `sku`) of all.
+  // Raises not_found for an unknown SKU, invalid_argument for a bad
+  // limit or cursor.
+  Page<LedgerEntry> list_inventory_ledger(const Principal& principal,
+                                          const StoreId& store,
+                                          std::string_view sku,
+                                          const PageRequest& page);
+
+  // --- Orders (right edit_orders to change, view to read) ---
+
+  // The store's orders, newest first, optionally of one status.
+  Page<Order> list_orders(const Principal& principal, const StoreId& store,
+                          const OrderQuery& query);
+
+  // Raises not_found for an unknown order.
+  Order get_order(const Principal& principal, const StoreId& store,
+                  const OrderId& order);
+
+  // Moves a pending order to paid. Raises failed_precondition from any
+  // other status, not_found for an unknown order.
+  Order pay_order(const Principal& principal, const StoreId& store,
+                  const OrderId& order);
+
+  // Moves a paid order to fulfilled. Raises failed_precondition from any
+  // other status.
+  Order fulfill_order(const Principal& principal, const StoreId& store,
+                      const OrderId& order);
+
+  // Cancels a pending or paid order and puts its units back in stock,
+  // with ledger rows (variants deleted since are skipped). Money already
+  // paid is returned only by refund_order. Raises failed_precondition
+  // from fulfilled or cancelled.
+  Order cancel_order(const Principal& principal, const StoreId& store,
+                     const OrderId& order);
+
+  // Records a refund of `amount` on an order that was paid (its status
+  // may since be fulfilled or cancelled). Raises invalid_argument for an
+  // amount that is not positive or in another currency, and
+  // failed_precondition for an order never paid or when the refunds
+  // would exceed the order's total.
+  Order refund_order(const Principal& principal, const StoreId& store,
+                     const OrderId& order, const Money& amount,
+                     std::string_view reason);
+
+  // --- Store settings (right edit_settings to change, view to read) ---
+
+  StoreSettings get_settings(const Principal& principal, const StoreId& store);
+
+  // Changes only the fields `update` sets. Raises invalid_argument naming
+  // the field (a bad name, email, currency or country code, a tax rate
+  // outside 0 to 10000, a negative shipping charge or one in another
+  // currency), failed_precondition for a currency change once the store
+  // has an order.
+  StoreSettings update_settings(const Principal& principal,
+                                const StoreId& store,
+                                const StoreSettingsUpdate& update);
+
+  // --- Product import (edit_catalog) and export (view) in CSV ---
+  // Column mapping and the report format: docs/import-export.md.
+
+  // Reads a product CSV file (Shopify, WooCommerce or Vendure layout)
+  // and creates its products, or updates those whose handle the store
+  // already has. The input is read in chunks and products are written
+  // in batches, each product whole or not at all. A product with a bad
+  // row is skipped and reported with the row's line and column; the
+  // other products are imported. With options.dry_run nothing is
+  // written. Raises invalid_argument when the file has no header row or
+  // its header matches no known layout (or not the requested one), and
+  // internal when the stream fails.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::istream& input,
+                               const ImportOptions& options = {});
+  // As above, for CSV text in memory; `text` is not copied.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::string_view text,
+                               const ImportOptions& options = {});
+
+  // Writes every product of the store in Shopify's product CSV layout,
+  // sorted by title: one row per variant, with the product fields on
+  // the first row, and image-only rows for images beyond the variants.
+  // Importing the output into another store reproduces the catalog.
+  void export_products(const Principal& principal, const StoreId& store,
+                       std::ostream& out);
+  std::string export_products(const Principal& principal,
+                              const StoreId& store);
+
+  // --- Members (admin_members.cc; right manage_members to change) ---
+
+  // Returns the store's members, oldest first. Any member may read them.
+  std::vector<StoreMember> list_members(const Principal& principal,
+                                        const StoreId& store);
+
+  // Makes the platform user with `email` a member with `role`, manager
+  // or staff, at once (there is no acceptance step). Raises
+  // invalid_argument for a malformed email or role owner (add the user,
+  // then change the role), not_found (field "email") when no active or
+  // suspended account has that email, failed_precondition for a
+  // suspended account, already_exists when the user is a member.
+  StoreMember add_member(const Principal& principal, const StoreId& store,
+                         std::string_view email, StoreRole role);
+
+  // Changes a member's role; owners may make other owners. Raises
+  // not_found (field "user_id") when `user` is not a member and
+  // failed_precondition when it would leave the store without an owner.
+  StoreMember change_member_role(const Principal& principal,
+                                 const StoreId& store, const UserId& user,
+                                 StoreRole role);
+
+  // Removes a member. Raises not_found when `user` is not a member and
+  // failed_precondition for the last owner.
+  void remove_member(const Principal& principal, const StoreId& store,
+                     const UserId& user);
+
+  // --- Theme (admin_theme.cc) ---
+
+  // Returns the store's theme and its effective settings (defaults
+  // merged with the store's values). A store that never applied a theme
+  // uses "classic". Any member may read it.
+  StoreTheme get_store_theme(const Principal& principal, const StoreId& store);
+
+  // Switches the store to the published theme `handle` (owner and
+  // manager). Values of keys the new theme also has are kept when they
+  // satisfy its schema; the others are dropped. Raises not_found for an
+  // unknown or draft theme, failed_precondition for a retired one unless
+  // the store already uses it.
+  StoreTheme apply_theme(const Principal& principal, const StoreId& store,
+                         std::string_view handle);
+
+  // Sets or, for nullopt, resets to the default the given settings of
+  // the store's theme (owner and manager), all or none. Raises
+  // invalid_argument with field "settings.<key>" and a message naming
+  // the key and the rule it broke (unknown key, wrong type, min, max,
+  // step, max_length, choices, color form, http or https URL).
+  StoreTheme update_theme_settings(const Principal& principal,
+                                   const StoreId& store,
+                                   const ThemeSettingChanges& changes);
 
  private:
   internal::Context& context_;

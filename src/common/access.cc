@@ -28,6 +28,18 @@ Error store_not_found(const StoreId& store) {
                "store_id");
 }
 
+void require_super_admin(const Principal& principal) {
+  if (principal.is_anonymous()) {
+    throw Error(ErrorCode::unauthenticated,
+                "this call needs a signed-in super admin; sign in first");
+  }
+  if (!principal.is_super_admin()) {
+    throw Error(ErrorCode::permission_denied,
+                "user " + principal.user_id().str() +
+                    " is not a super admin; only super admins may do this");
+  }
+}
+
 StoreAccess require_store_right(storage::PlatformRepositories& platform,
                                 const Principal& principal,
                                 const StoreId& store, StoreRight right) {

@@ -49,4 +49,8 @@ StoreAccess require_store_right(storage::PlatformRepositories& platform,
 // The error for a store that is missing or hidden from the caller.
 Error store_not_found(const StoreId& store);
 
+// Checks that `principal` is a super admin. Raises unauthenticated for
+// the anonymous principal and permission_denied for anyone else.
+void require_super_admin(const Principal& principal);
+
 }  // namespace shopkit::internal

@@ -118,9 +118,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args,
     }
 
     auto [name, value] = split_option(arg);
-    auto spec =
-        std::find_if(specs.begin(), specs.end(),
-                     [&](const OptionSpec& s) { return s.name == name; });
+    // A named copy, because C++20 lambdas cannot capture a structured
+    // binding under clang 14.
+    const std::string& option_name = name;
+    auto spec = std::find_if(
+        specs.begin(), specs.end(),
+        [&](const OptionSpec& s) { return s.name == option_name; });
     if (spec == specs.end()) {
       throw UsageError("unknown option --" + name);
     }
