@@ -131,6 +131,38 @@ struct type_caster<E> {
   }
 };
 
+// A theme setting value is a bool, an int or a str, each loaded only
+// from exactly that Python type: the generic variant caster would turn
+// 1.5 into True, and a number setting takes integers only.
+template <>
+struct type_caster<shopkit::ThemeSettingValue> {
+  PYBIND11_TYPE_CASTER(shopkit::ThemeSettingValue,
+                       const_name("bool | int | str"));
+
+  bool load(handle source, bool) {
+    if (PyBool_Check(source.ptr())) {
+      value = source.ptr() == Py_True;
+    } else if (PyLong_Check(source.ptr())) {
+      value = source.cast<std::int64_t>();
+    } else if (PyUnicode_Check(source.ptr())) {
+      value = source.cast<std::string>();
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  static handle cast(const shopkit::ThemeSettingValue& setting,
+                     return_value_policy, handle) {
+    return std::visit(
+        [](const auto& held) -> handle {
+          return make_caster<std::decay_t<decltype(held)>>::cast(
+              held, return_value_policy::copy, handle());
+        },
+        setting);
+  }
+};
+
 // A Page<T> becomes shopkit.Page(items=[...], next_cursor=str or None):
 // Python code tests the last page with `page.next_cursor is None`.
 template <typename T>

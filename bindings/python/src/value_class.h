@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -39,6 +40,11 @@ template <typename V>
 struct IsVector<std::vector<V>> : std::true_type {};
 
 template <typename M>
+struct IsMap : std::false_type {};
+template <typename K, typename V>
+struct IsMap<std::map<K, V>> : std::true_type {};
+
+template <typename M>
 struct IsId : std::false_type {};
 template <typename Tag>
 struct IsId<Id<Tag>> : std::true_type {};
@@ -59,6 +65,8 @@ std::string python_type_label() {
     return python_type_label<typename M::value_type>() + " or None";
   } else if constexpr (IsVector<M>::value) {
     return "list of " + python_type_label<typename M::value_type>();
+  } else if constexpr (IsMap<M>::value) {
+    return "dict of " + python_type_label<typename M::mapped_type>();
   } else if constexpr (std::is_same_v<M, bool>) {
     return "bool";
   } else if constexpr (std::is_integral_v<M>) {
@@ -68,6 +76,8 @@ std::string python_type_label() {
     return "str";
   } else if constexpr (std::is_same_v<M, Timestamp>) {
     return "datetime";
+  } else if constexpr (std::is_same_v<M, ThemeSettingValue>) {
+    return "bool, int or str";
   } else if constexpr (std::is_same_v<M, std::chrono::seconds> ||
                        std::is_same_v<M, std::chrono::milliseconds>) {
     return "timedelta";
@@ -89,6 +99,9 @@ std::string python_type_hint() {
     return python_type_hint<typename M::value_type>() + " | None";
   } else if constexpr (IsVector<M>::value) {
     return "list[" + python_type_hint<typename M::value_type>() + "]";
+  } else if constexpr (IsMap<M>::value) {
+    return "dict[" + python_type_hint<typename M::key_type>() + ", " +
+           python_type_hint<typename M::mapped_type>() + "]";
   } else if constexpr (std::is_same_v<M, bool>) {
     return "bool";
   } else if constexpr (std::is_integral_v<M>) {
@@ -99,6 +112,8 @@ std::string python_type_hint() {
     return StrEnumNames<M>::class_name;
   } else if constexpr (std::is_same_v<M, Timestamp>) {
     return "datetime.datetime";
+  } else if constexpr (std::is_same_v<M, ThemeSettingValue>) {
+    return "bool | int | str";
   } else if constexpr (std::is_same_v<M, std::filesystem::path>) {
     return "str | os.PathLike[str]";
   } else if constexpr (std::is_same_v<M, std::chrono::seconds> ||

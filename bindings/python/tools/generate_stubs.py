@@ -29,6 +29,7 @@ from typing import Any, Dict, List, Optional
 
 from ._enums import (
     ErrorCode,
+    ImportFormat,
     LogLevel,
     OrderStatus,
     PlatformRole,
@@ -36,6 +37,8 @@ from ._enums import (
     ProductStatus,
     StoreRole,
     StoreStatus,
+    ThemeSettingType,
+    ThemeStatus,
     UserStatus,
 )
 from ._pagination import Page
@@ -140,8 +143,10 @@ def write_property(name, member, indent):
 
 
 def write_iterator(name, cls, indent):
-    """An iter_* method has the parameters of its list_* twin."""
-    twin = getattr(cls, "list_" + name[len("iter_"):])
+    """An iter_* method has the parameters of the list method that its
+    docstring names ("Yield every Product of search_products() ...")."""
+    doc = inspect.getdoc(getattr(cls, name))
+    twin = getattr(cls, re.search(r" of (\w+)\(\)", doc).group(1))
     parameters, returns, _ = parse_signature(twin.__doc__, twin.__name__)
     item = re.fullmatch(r"Page\[(.+)\]", returns).group(1)
     text = inspect.getdoc(getattr(cls, name)).partition("\n")[2].strip()
