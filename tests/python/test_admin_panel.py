@@ -55,6 +55,14 @@ def test_import_sample_from_path(platform, merchant, store):
     assert len(products) == 20
 
 
+def test_reimport_leaves_products_unchanged(platform, merchant, store):
+    platform.admin.import_products(merchant, store.id, SAMPLE_CSV)
+    again = platform.admin.import_products(merchant, store.id, SAMPLE_CSV)
+    assert again.products_unchanged == 20
+    assert again.products_created == 0
+    assert again.products_updated == 0
+
+
 def test_import_dry_run_writes_nothing(platform, merchant, store):
     report = platform.admin.import_products(
         merchant, store.id, SAMPLE_CSV.read_text(), dry_run=True)

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional
 
 from ._enums import (
     ErrorCode,
+    ImportFormat,
     LogLevel,
     OrderStatus,
     PlatformRole,
@@ -17,6 +18,8 @@ from ._enums import (
     ProductStatus,
     StoreRole,
     StoreStatus,
+    ThemeSettingType,
+    ThemeStatus,
     UserStatus,
 )
 from ._pagination import Page
@@ -194,7 +197,12 @@ class AuthOptions:
     """
     throttle_window: datetime.timedelta
     """The window over which failed logins are counted (timedelta)."""
-    def __init__(self, *, issuer: str = ..., audience: str = ..., access_token_ttl: datetime.timedelta = ..., refresh_token_ttl: datetime.timedelta = ..., leeway: datetime.timedelta = ..., scrypt_log2_n: int = ..., scrypt_r: int = ..., scrypt_p: int = ..., reset_token_ttl: datetime.timedelta = ..., verify_token_ttl: datetime.timedelta = ..., max_failed_logins: int = ..., throttle_window: datetime.timedelta = ...) -> None:
+    session_cache_ttl: datetime.timedelta
+    """How long authenticate() may trust a session it read before reading it again
+    (timedelta, default 1 s); bounds how long a revocation by another process
+    goes unseen.
+    """
+    def __init__(self, *, issuer: str = ..., audience: str = ..., access_token_ttl: datetime.timedelta = ..., refresh_token_ttl: datetime.timedelta = ..., leeway: datetime.timedelta = ..., scrypt_log2_n: int = ..., scrypt_r: int = ..., scrypt_p: int = ..., reset_token_ttl: datetime.timedelta = ..., verify_token_ttl: datetime.timedelta = ..., max_failed_logins: int = ..., throttle_window: datetime.timedelta = ..., session_cache_ttl: datetime.timedelta = ...) -> None:
         """Create a AuthOptions from keyword arguments; omitted fields keep their
         defaults.
         """
@@ -237,6 +245,10 @@ class Options:
     """How long a write waits for another process's lock (timedelta, default 10
     s).
     """
+    deleted_store_retention: datetime.timedelta
+    """How long a deleted store's file stays restorable in trash/ before
+    purge_deleted_stores() may remove it (timedelta, default 30 days).
+    """
     auth: AuthOptions
     """AuthOptions."""
     clock: Clock | None
@@ -246,7 +258,7 @@ class Options:
     lines, or None for no logging. It may be called from any thread; see
     shopkit.logging_sink().
     """
-    def __init__(self, *, data_dir: str | os.PathLike[str] = ..., max_open_stores: int = ..., synchronous_full: bool = ..., busy_timeout: datetime.timedelta = ..., auth: AuthOptions = ..., clock: Clock | None = ..., log: Callable[[LogLevel, str], None] | None = ...) -> None:
+    def __init__(self, *, data_dir: str | os.PathLike[str] = ..., max_open_stores: int = ..., synchronous_full: bool = ..., busy_timeout: datetime.timedelta = ..., deleted_store_retention: datetime.timedelta = ..., auth: AuthOptions = ..., clock: Clock | None = ..., log: Callable[[LogLevel, str], None] | None = ...) -> None:
         """Create a Options from keyword arguments; omitted fields keep their
         defaults.
         """
@@ -1346,11 +1358,265 @@ class StoreService:
         """Return an active store by handle, for anyone; owner_id is None. Raises
         NotFound for an unknown, suspended or deleted store.
         """
+    def update_store(self, principal: Principal, store_id: str, update: StoreSettingsUpdate | dict | None = ..., **kwargs: Any) -> Store:
+        """Change the store's settings (a StoreSettingsUpdate, a dict or keywords
+        such as name='New') like AdminService.update_settings() and return the
+        Store afterwards. Needs the edit_settings right (owner or manager).
+        """
+    def search_products(self, principal: Principal, store_handle: str, search: ProductSearch | dict | None = ..., **kwargs: Any) -> Page[Product]:
+        """Search an active store's catalog and return a Page of Product; pass a
+        ProductSearch or its fields as keywords. Customers and anonymous
+        callers see active products only. Raises NotFound for an unknown or
+        inactive store, InvalidArgument for a bad limit, a q over 512 bytes, a
+        price bound in another currency or a malformed cursor.
+        """
+    def get_product(self, principal: Principal, store_handle: str, product_handle: str) -> Product:
+        """Return a product by handle under the same visibility rules as
+        search_products(); NotFound for an unknown or hidden one.
+        """
+    def checkout(self, principal: Principal, store_handle: str, request: CheckoutRequest | dict | None = ..., **kwargs: Any) -> Order:
+        """Place an order and return it; pass a CheckoutRequest, a dict or its
+        fields as keywords (lines, email, shipping_address, idempotency_key).
+        Prices, tax and shipping come from the store. Stock is taken in the
+        same transaction, so it never goes below zero without backorders. The
+        same idempotency key with the same request returns the first order.
+        Raises Conflict naming the SKU and the available quantity when stock is
+        short or a key is reused for another request, InvalidArgument naming
+        the field for a bad request, NotFound for an unknown or inactive store.
+        """
+    def list_my_orders(self, principal: Principal, store_handle: str, *, limit: int = ..., cursor: Optional[str] = ...) -> Page[Order]:
+        """Return a Page of the signed-in principal's own orders in the store,
+        newest first. Raises Unauthenticated for the anonymous principal.
+        """
+    def get_my_order(self, principal: Principal, store_handle: str, order_id: str) -> Order:
+        """Return one of the principal's own orders; NotFound for someone else's,
+        exactly as for an unknown id.
+        """
+    def iter_products(self, principal: Principal, store_handle: str, search: ProductSearch | dict | None = ..., **kwargs: Any) -> Iterator[Product]:
+        """Yield every Product of search_products() with the same arguments,
+        fetching pages lazily.
+        """
+    def iter_my_orders(self, principal: Principal, store_handle: str, *, limit: int = ..., cursor: Optional[str] = ...) -> Iterator[Order]:
+        """Yield every Order of list_my_orders() with the same arguments, fetching
+        pages lazily.
+        """
+
+class ThemeSetting:
+    """One setting of a theme manifest. Fields that do not belong to the setting's
+    type keep their defaults.
+    """
+    key: str
+    """1 to 64 characters of [a-z0-9_], starting with a letter."""
+    type: ThemeSettingType
+    """ThemeSettingType."""
+    label: str
+    """Shown to merchants."""
+    default_value: bool | int | str
+    """str for color, text, select and image_url; int for number; bool for
+    boolean.
+    """
+    max_length: int
+    """text: the largest number of code points."""
+    min: int | None
+    """number: inclusive lower bound."""
+    max: int | None
+    """number: inclusive upper bound."""
+    step: int
+    """number: valid values are min + k * step."""
+    choices: list[str]
+    """select: allowed values."""
+    def __init__(self, *, key: str = ..., type: ThemeSettingType = ..., label: str = ..., default_value: bool | int | str = ..., max_length: int = ..., min: int | None = ..., max: int | None = ..., step: int = ..., choices: list[str] = ...) -> None:
+        """Create a ThemeSetting from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ThemeSetting:
+        """Create a ThemeSetting from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ThemeSetting:
+        ...
+    def __deepcopy__(self, memo: object) -> ThemeSetting:
+        ...
+
+class ThemeManifest:
+    """A theme's settings schema."""
+    settings: list[ThemeSetting]
+    """list of ThemeSetting, at most 200."""
+    def __init__(self, *, settings: list[ThemeSetting] = ...) -> None:
+        """Create a ThemeManifest from keyword arguments; omitted fields keep
+        their defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ThemeManifest:
+        """Create a ThemeManifest from a dict as to_dict() returns it. Nested
+        dicts become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ThemeManifest:
+        ...
+    def __deepcopy__(self, memo: object) -> ThemeManifest:
+        ...
+
+class ThemeDraft:
+    """The fields a super admin sets when creating or editing a draft theme."""
+    name: str
+    """1 to 100 characters."""
+    handle: str
+    """Lower-case letters, digits and single hyphens; fixed once created."""
+    version: str
+    """For example '1.2.0'."""
+    description: str
+    """At most 2000 characters."""
+    manifest: ThemeManifest
+    """ThemeManifest (or dict)."""
+    def __init__(self, *, name: str = ..., handle: str = ..., version: str = ..., description: str = ..., manifest: ThemeManifest = ...) -> None:
+        """Create a ThemeDraft from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ThemeDraft:
+        """Create a ThemeDraft from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ThemeDraft:
+        ...
+    def __deepcopy__(self, memo: object) -> ThemeDraft:
+        ...
+
+class Theme:
+    """A theme of the catalog."""
+    id: str
+    """The theme's id."""
+    handle: str
+    """Unique handle, e.g. 'classic'."""
+    name: str
+    """Display name."""
+    version: str
+    """Version text."""
+    description: str
+    """Description."""
+    status: ThemeStatus
+    """ThemeStatus."""
+    manifest: ThemeManifest
+    """ThemeManifest."""
+    created_at: datetime.datetime
+    """Aware datetime in UTC."""
+    updated_at: datetime.datetime
+    """Aware datetime in UTC."""
+    def __init__(self, *, id: str = ..., handle: str = ..., name: str = ..., version: str = ..., description: str = ..., status: ThemeStatus = ..., manifest: ThemeManifest = ..., created_at: datetime.datetime = ..., updated_at: datetime.datetime = ...) -> None:
+        """Create a Theme from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> Theme:
+        """Create a Theme from a dict as to_dict() returns it. Nested dicts become
+        nested value objects; an unknown key raises shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> Theme:
+        ...
+    def __deepcopy__(self, memo: object) -> Theme:
+        ...
+
+class StoreTheme:
+    """The theme a store uses and its effective settings."""
+    theme: Theme
+    """The Theme."""
+    settings: dict[str, bool | int | str]
+    """Every key of the manifest with the store's value, or the default where the
+    store set none.
+    """
+    def __init__(self, *, theme: Theme = ..., settings: dict[str, bool | int | str] = ...) -> None:
+        """Create a StoreTheme from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> StoreTheme:
+        """Create a StoreTheme from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> StoreTheme:
+        ...
+    def __deepcopy__(self, memo: object) -> StoreTheme:
+        ...
 
 class ThemeService:
-    """The theme catalog; Platform.themes. Thread-safe; every method releases the
-    GIL.
+    """The theme catalog; Platform.themes. Super admins create, publish and retire
+    themes; anyone lists the published ones. A store's choice of theme is
+    managed through AdminService. Thread-safe; every method releases the GIL.
     """
+    def create_theme(self, principal: Principal, draft: ThemeDraft | dict | None = ..., **kwargs: Any) -> Theme:
+        """Create a draft theme from a ThemeDraft, a dict or keywords. Raises
+        Unauthenticated or PermissionDenied unless the principal is a super
+        admin, InvalidArgument naming the field (for a manifest, the setting's
+        key), AlreadyExists for a taken handle.
+        """
+    def update_theme(self, principal: Principal, handle: str, draft: ThemeDraft | dict | None = ..., **kwargs: Any) -> Theme:
+        """Replace name, version, description and manifest of the draft theme
+        `handle`. Raises like create_theme(), NotFound for an unknown handle,
+        FailedPrecondition once it is not a draft.
+        """
+    def publish_theme(self, principal: Principal, handle: str) -> Theme:
+        """Make a draft or retired theme available to merchants. Raises
+        FailedPrecondition when it is already published.
+        """
+    def retire_theme(self, principal: Principal, handle: str) -> Theme:
+        """Withdraw a published theme; stores that use it keep it. Raises
+        FailedPrecondition unless it is published.
+        """
+    def list_published_themes(self) -> List[Theme]:
+        """Return the published themes by handle; needs no principal."""
+    def list_themes(self, principal: Principal, status: Optional[ThemeStatus] = ...) -> List[Theme]:
+        """Return every theme, or those with `status`, by handle. Super admins
+        only.
+        """
+    def get_theme(self, principal: Principal, handle: str) -> Theme:
+        """Return the theme `handle`; a draft is NotFound for anyone but a super
+        admin.
+        """
 
 class AdminService:
     """A store's admin panel, for its members; Platform.admin. Every method takes
@@ -1390,11 +1656,539 @@ class AdminService:
         """Yield every Product of list_products() with the same arguments,
         fetching pages lazily.
         """
+    def get_stock(self, principal: Principal, store_id: str, sku: str) -> StockLevel:
+        """Return the StockLevel of the variant with `sku`. Raises NotFound for an
+        unknown SKU.
+        """
+    def adjust_stock(self, principal: Principal, store_id: str, sku: str, delta: int, reason: str) -> StockLevel:
+        """Add `delta` (negative to remove) to the stock and write a ledger row
+        with `reason`. Raises InvalidArgument for a zero delta or an empty
+        reason, NotFound for an unknown SKU, Conflict naming the available
+        quantity when stock would go below zero without backorders.
+        """
+    def set_stock(self, principal: Principal, store_id: str, sku: str, quantity: int, reason: str, expected: Optional[int] = ...) -> StockLevel:
+        """Set the stock to `quantity` and write a ledger row with the difference.
+        With `expected`, raises Conflict naming the current stock when it is no
+        longer that value (compare-and-swap). Raises InvalidArgument for an
+        empty reason or a negative quantity without backorders.
+        """
+    def list_inventory_ledger(self, principal: Principal, store_id: str, sku: Optional[str] = ..., *, limit: int = ..., cursor: Optional[str] = ...) -> Page[LedgerEntry]:
+        """Return a Page of LedgerEntry rows, newest first, of one SKU or
+        (sku=None) of all. Raises NotFound for an unknown SKU.
+        """
+    def iter_inventory_ledger(self, principal: Principal, store_id: str, sku: Optional[str] = ..., *, limit: int = ..., cursor: Optional[str] = ...) -> Iterator[LedgerEntry]:
+        """Yield every LedgerEntry of list_inventory_ledger() with the same
+        arguments, fetching pages lazily.
+        """
+    def list_orders(self, principal: Principal, store_id: str, query: OrderQuery | dict | None = ..., **kwargs: Any) -> Page[Order]:
+        """Return a Page of the store's orders, newest first; pass an OrderQuery
+        or its fields as keywords (status=, limit=, cursor=).
+        """
+    def get_order(self, principal: Principal, store_id: str, order_id: str) -> Order:
+        """Return the Order. Raises NotFound for an unknown order."""
+    def pay_order(self, principal: Principal, store_id: str, order_id: str) -> Order:
+        """Move a pending order to paid. Raises FailedPrecondition from any other
+        status.
+        """
+    def fulfill_order(self, principal: Principal, store_id: str, order_id: str) -> Order:
+        """Move a paid order to fulfilled. Raises FailedPrecondition from any
+        other status.
+        """
+    def cancel_order(self, principal: Principal, store_id: str, order_id: str) -> Order:
+        """Cancel a pending or paid order and put its units back in stock. Money
+        already paid is returned only by refund_order(). Raises
+        FailedPrecondition from fulfilled or cancelled.
+        """
+    def refund_order(self, principal: Principal, store_id: str, order_id: str, amount: Money, reason: str) -> Order:
+        """Record a refund of `amount` (Money) on an order that was paid. Raises
+        InvalidArgument for an amount that is not positive or in another
+        currency, FailedPrecondition for an order never paid or when refunds
+        would exceed the total.
+        """
+    def iter_orders(self, principal: Principal, store_id: str, query: OrderQuery | dict | None = ..., **kwargs: Any) -> Iterator[Order]:
+        """Yield every Order of list_orders() with the same arguments, fetching
+        pages lazily.
+        """
+    def get_settings(self, principal: Principal, store_id: str) -> StoreSettings:
+        """Return the store's StoreSettings."""
+    def update_settings(self, principal: Principal, store_id: str, update: StoreSettingsUpdate | dict | None = ..., **kwargs: Any) -> StoreSettings:
+        """Change the fields given (a StoreSettingsUpdate, a dict or keywords such
+        as tax_rate_bps=825) and return the settings. Raises InvalidArgument
+        naming the field, FailedPrecondition for a currency change once the
+        store has an order.
+        """
+    def import_products(self, principal: Principal, store_id: str, source: object, *, format: ImportFormat = ..., dry_run: bool = ..., max_listed_errors: int = ..., max_listed_warnings: int = ..., progress: Callable[[ImportReport], None] = ...) -> ImportReport:
+        """Import a product CSV file (Shopify, WooCommerce or Vendure layout) and
+        return an ImportReport. `source` is the CSV text (str or bytes), a path
+        (os.PathLike; a str is text, not a path), or a file object, which is
+        read in chunks. Products whose handle the store has are updated. A
+        product with a bad row is skipped and reported with its line and
+        column; with dry_run=True nothing is written. `progress`, when given,
+        is called with the report so far after each batch. Raises
+        InvalidArgument when the header matches no known layout.
+        """
+    def export_products(self, principal: Principal, store_id: str, destination: object = ...) -> object:
+        """Export every product in Shopify's product CSV layout, sorted by title.
+        Returns the CSV text when `destination` is None; otherwise writes it,
+        in chunks, to a path (os.PathLike) or a file object (str for text
+        files, bytes otherwise) and returns None.
+        """
+    def list_members(self, principal: Principal, store_id: str) -> List[StoreMember]:
+        """Return the store's StoreMember list, oldest first; any member may read
+        it.
+        """
+    def add_member(self, principal: Principal, store_id: str, email: str, role: StoreRole) -> StoreMember:
+        """Make the platform user with `email` a manager or staff member at once.
+        Raises InvalidArgument for a malformed email or role owner, NotFound
+        (field 'email') for no such account, FailedPrecondition for a suspended
+        account, AlreadyExists for a member.
+        """
+    def change_member_role(self, principal: Principal, store_id: str, user_id: str, role: StoreRole) -> StoreMember:
+        """Change a member's role; owners may make other owners. Raises NotFound
+        for a non-member, FailedPrecondition when the store would have no owner
+        left.
+        """
+    def remove_member(self, principal: Principal, store_id: str, user_id: str) -> None:
+        """Remove a member. Raises NotFound for a non-member, FailedPrecondition
+        for the last owner.
+        """
+    def get_store_theme(self, principal: Principal, store_id: str) -> StoreTheme:
+        """Return the store's StoreTheme with its effective settings; a store that
+        never applied a theme uses 'classic'.
+        """
+    def apply_theme(self, principal: Principal, store_id: str, handle: str) -> StoreTheme:
+        """Switch the store to the published theme `handle` (owner and manager),
+        keeping the values the new theme accepts. Raises NotFound for an
+        unknown or draft theme, FailedPrecondition for a retired one unless the
+        store already uses it.
+        """
+    def update_theme_settings(self, principal: Principal, store_id: str, changes: Optional[Dict[str, Optional[bool | int | str]]] = ..., **kwargs: Any) -> StoreTheme:
+        """Set settings of the store's theme, all or none, from a dict or keywords
+        (primary_color='#ff0000'); None resets a key to its default. Raises
+        InvalidArgument with field 'settings.<key>' naming the key and the rule
+        it broke.
+        """
+
+class StoreMember:
+    """A member of a store with the user's email and name."""
+    user_id: str
+    """The user's id."""
+    email: str
+    """The user's email."""
+    name: str
+    """The user's name."""
+    role: StoreRole
+    """StoreRole."""
+    created_at: datetime.datetime
+    """When the user became a member; aware datetime in UTC."""
+    def __init__(self, *, user_id: str = ..., email: str = ..., name: str = ..., role: StoreRole = ..., created_at: datetime.datetime = ...) -> None:
+        """Create a StoreMember from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> StoreMember:
+        """Create a StoreMember from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> StoreMember:
+        ...
+    def __deepcopy__(self, memo: object) -> StoreMember:
+        ...
+
+class ImportIssue:
+    """A problem found in an imported CSV file."""
+    line: int
+    """1-based physical line where the row starts; 0 for the file as a whole.
+    """
+    column: str | None
+    """The header name as the file spells it, or None."""
+    message: str
+    """What is wrong."""
+    handle: str | None
+    """The product the row belongs to, or None when unknown."""
+    def __init__(self, *, line: int = ..., column: str | None = ..., message: str = ..., handle: str | None = ...) -> None:
+        """Create a ImportIssue from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ImportIssue:
+        """Create a ImportIssue from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ImportIssue:
+        ...
+    def __deepcopy__(self, memo: object) -> ImportIssue:
+        ...
+
+class ImportReport:
+    """The result of an import or, with dry_run, of what it would do. A product
+    with an error in any row is skipped whole.
+    """
+    format: ImportFormat
+    """The ImportFormat read."""
+    dry_run: bool
+    """Whether nothing was written."""
+    rows_read: int
+    """Data rows, without the header."""
+    products_created: int
+    """Products created."""
+    products_updated: int
+    """Products whose handle the store had, updated."""
+    products_unchanged: int
+    """Products the store had with every field equal to the file's; nothing was
+    written for them.
+    """
+    products_skipped: int
+    """Products left out because a row had an error."""
+    variants_written: int
+    """Variants of created and updated products."""
+    images_written: int
+    """Images of created and updated products."""
+    error_count: int
+    """All errors, listed or not."""
+    warning_count: int
+    """All warnings, listed or not."""
+    errors: list[ImportIssue]
+    """list of ImportIssue for rejected rows, in file order."""
+    warnings: list[ImportIssue]
+    """list of ImportIssue for rows imported with something left out."""
+    def __init__(self, *, format: ImportFormat = ..., dry_run: bool = ..., rows_read: int = ..., products_created: int = ..., products_updated: int = ..., products_unchanged: int = ..., products_skipped: int = ..., variants_written: int = ..., images_written: int = ..., error_count: int = ..., warning_count: int = ..., errors: list[ImportIssue] = ..., warnings: list[ImportIssue] = ...) -> None:
+        """Create a ImportReport from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ImportReport:
+        """Create a ImportReport from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ImportReport:
+        ...
+    def __deepcopy__(self, memo: object) -> ImportReport:
+        ...
+
+class StoreSummary:
+    """A store with the deletion times the super-admin panel shows."""
+    store: Store
+    """The Store."""
+    deleted_at: datetime.datetime | None
+    """Set while the store is deleted."""
+    purge_after: datetime.datetime | None
+    """When a deleted store becomes eligible for purge_deleted_stores()."""
+    def __init__(self, *, store: Store = ..., deleted_at: datetime.datetime | None = ..., purge_after: datetime.datetime | None = ...) -> None:
+        """Create a StoreSummary from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> StoreSummary:
+        """Create a StoreSummary from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> StoreSummary:
+        ...
+    def __deepcopy__(self, memo: object) -> StoreSummary:
+        ...
+
+class UserCount:
+    """The number of users with one role and status."""
+    role: PlatformRole
+    """PlatformRole."""
+    status: UserStatus
+    """UserStatus."""
+    count: int
+    """Users."""
+    def __init__(self, *, role: PlatformRole = ..., status: UserStatus = ..., count: int = ...) -> None:
+        """Create a UserCount from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> UserCount:
+        """Create a UserCount from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> UserCount:
+        ...
+    def __deepcopy__(self, memo: object) -> UserCount:
+        ...
+
+class StoreCounts:
+    """Stores per status."""
+    active: int
+    """Active stores."""
+    suspended: int
+    """Suspended stores."""
+    deleted: int
+    """Deleted stores still in trash/."""
+    purged: int
+    """Deleted stores whose file was removed for good."""
+    def __init__(self, *, active: int = ..., suspended: int = ..., deleted: int = ..., purged: int = ...) -> None:
+        """Create a StoreCounts from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> StoreCounts:
+        """Create a StoreCounts from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> StoreCounts:
+        ...
+    def __deepcopy__(self, memo: object) -> StoreCounts:
+        ...
+
+class CurrencyFigures:
+    """Order figures of the active and suspended stores in one currency."""
+    currency: str
+    """ISO 4217 code."""
+    orders: int
+    """Every order placed."""
+    paid_orders: int
+    """Orders that were paid."""
+    revenue: Money
+    """Money, totals of paid orders."""
+    refunded: Money
+    """Money, refunds of those orders."""
+    net_revenue: Money
+    """Money, revenue minus refunded."""
+    def __init__(self, *, currency: str = ..., orders: int = ..., paid_orders: int = ..., revenue: Money = ..., refunded: Money = ..., net_revenue: Money = ...) -> None:
+        """Create a CurrencyFigures from keyword arguments; omitted fields keep
+        their defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> CurrencyFigures:
+        """Create a CurrencyFigures from a dict as to_dict() returns it. Nested
+        dicts become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> CurrencyFigures:
+        ...
+    def __deepcopy__(self, memo: object) -> CurrencyFigures:
+        ...
+
+class PlatformFigures:
+    """Platform-wide figures from get_figures()."""
+    users: list[UserCount]
+    """list of UserCount, only the non-zero counts."""
+    stores: StoreCounts
+    """StoreCounts."""
+    orders: list[CurrencyFigures]
+    """list of CurrencyFigures, by currency code."""
+    def __init__(self, *, users: list[UserCount] = ..., stores: StoreCounts = ..., orders: list[CurrencyFigures] = ...) -> None:
+        """Create a PlatformFigures from keyword arguments; omitted fields keep
+        their defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> PlatformFigures:
+        """Create a PlatformFigures from a dict as to_dict() returns it. Nested
+        dicts become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> PlatformFigures:
+        ...
+    def __deepcopy__(self, memo: object) -> PlatformFigures:
+        ...
+
+class AuditEntry:
+    """An audit log entry."""
+    id: str
+    """The entry's id."""
+    actor_id: str | None
+    """The acting user's id, or None for actions of no user."""
+    action: str
+    """'<target type>.<past-tense verb>', e.g. 'user.suspended'."""
+    target_type: str
+    """'user', 'store' or 'theme'."""
+    target_id: str
+    """The target's id."""
+    detail_json: str
+    """A JSON object whose members depend on the action; see `detail` for it
+    parsed.
+    """
+    created_at: datetime.datetime
+    """Aware datetime in UTC."""
+    def __init__(self, *, id: str = ..., actor_id: str | None = ..., action: str = ..., target_type: str = ..., target_id: str = ..., detail_json: str = ..., created_at: datetime.datetime = ...) -> None:
+        """Create a AuditEntry from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> AuditEntry:
+        """Create a AuditEntry from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> AuditEntry:
+        ...
+    def __deepcopy__(self, memo: object) -> AuditEntry:
+        ...
+    @property
+    def detail(self) -> object:
+        """detail_json parsed into a dict."""
 
 class SuperAdminService:
-    """The platform's super-admin panel; Platform.super_admin. Thread-safe; every
-    method releases the GIL.
+    """The platform's super-admin panel; Platform.super_admin. Every method raises
+    Unauthenticated for the anonymous principal, PermissionDenied for anyone
+    but a super admin, and InvalidArgument for a page limit outside 1 to 200 or
+    a malformed cursor. Every change writes an audit log entry in the same
+    transaction. Thread-safe; every method releases the GIL.
     """
+    def list_users(self, principal: Principal, *, text: str = ..., role: Optional[PlatformRole] = ..., status: Optional[UserStatus] = ..., created_from: Optional[datetime.datetime] = ..., created_to: Optional[datetime.datetime] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Page[User]:
+        """Return a Page of User, oldest account first. `text` matches a substring
+        of the email or name in any case; created_from is inclusive, created_to
+        exclusive. Deleted users are included unless `status` selects another
+        status.
+        """
+    def get_user(self, principal: Principal, user_id: str) -> User:
+        """Return the User. Raises NotFound for an unknown id."""
+    def suspend_user(self, principal: Principal, user_id: str) -> User:
+        """Suspend the account and end all its sessions at once. Raises NotFound
+        for an unknown or deleted user, FailedPrecondition for the caller's own
+        or an already suspended account.
+        """
+    def reactivate_user(self, principal: Principal, user_id: str) -> User:
+        """Make a suspended account active again; old sessions stay ended. Raises
+        FailedPrecondition unless it is suspended.
+        """
+    def change_user_role(self, principal: Principal, user_id: str, role: PlatformRole) -> User:
+        """Set the platform role. Raises NotFound for an unknown or deleted user,
+        FailedPrecondition for the caller's own account.
+        """
+    def delete_user(self, principal: Principal, user_id: str) -> None:
+        """Delete the account: sessions end, memberships go, the email can
+        register again. Raises FailedPrecondition naming the stores it still
+        owns, or for the caller's own account.
+        """
+    def iter_users(self, principal: Principal, *, text: str = ..., role: Optional[PlatformRole] = ..., status: Optional[UserStatus] = ..., created_from: Optional[datetime.datetime] = ..., created_to: Optional[datetime.datetime] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Iterator[User]:
+        """Yield every User of list_users() with the same arguments, fetching
+        pages lazily.
+        """
+    def list_stores(self, principal: Principal, *, text: str = ..., status: Optional[StoreStatus] = ..., owner_id: Optional[str] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Page[StoreSummary]:
+        """Return a Page of StoreSummary over every store not purged, in creation
+        order. `text` matches a substring of the handle or name in any case.
+        """
+    def get_store(self, principal: Principal, store_id: str) -> StoreSummary:
+        """Return the StoreSummary, deleted stores included. Raises NotFound for
+        an unknown or purged store.
+        """
+    def suspend_store(self, principal: Principal, store_id: str, reason: str = ...) -> StoreSummary:
+        """Suspend an active store: its public catalog and checkout raise
+        NotFound, members keep read-only access; `reason` goes to the audit
+        log. Raises FailedPrecondition unless it is active.
+        """
+    def reactivate_store(self, principal: Principal, store_id: str) -> StoreSummary:
+        """Make a suspended store active again. Raises FailedPrecondition unless
+        it is suspended.
+        """
+    def delete_store(self, principal: Principal, store_id: str) -> StoreSummary:
+        """Delete an active or suspended store; its file moves to trash/ and can
+        be restored until purged. Raises FailedPrecondition when it is already
+        deleted.
+        """
+    def restore_store(self, principal: Principal, store_id: str) -> StoreSummary:
+        """Move a deleted store's file back and make it active. Raises
+        FailedPrecondition unless it is deleted.
+        """
+    def purge_deleted_stores(self, principal: Principal) -> List[str]:
+        """Remove for good the files of stores deleted at least
+        Options.deleted_store_retention ago and return their ids.
+        """
+    def backup_store(self, principal: Principal, store_id: str, destination: os.PathLike) -> None:
+        """Write a consistent copy of the store's file to `destination` (a path)
+        with SQLite's online backup API while the store stays in use. Raises
+        FailedPrecondition for a deleted store, AlreadyExists when
+        `destination` exists.
+        """
+    def iter_stores(self, principal: Principal, *, text: str = ..., status: Optional[StoreStatus] = ..., owner_id: Optional[str] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Iterator[StoreSummary]:
+        """Yield every StoreSummary of list_stores() with the same arguments,
+        fetching pages lazily.
+        """
+    def get_figures(self, principal: Principal) -> PlatformFigures:
+        """Return PlatformFigures: users by role and status, stores by status,
+        orders and revenue per currency. No store file is opened.
+        """
+    def list_audit_log(self, principal: Principal, *, actor_id: Optional[str] = ..., target_id: str = ..., action: str = ..., created_from: Optional[datetime.datetime] = ..., created_to: Optional[datetime.datetime] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Page[AuditEntry]:
+        """Return a Page of AuditEntry, newest first; empty filters match all.
+        created_from is inclusive, created_to exclusive.
+        """
+    def iter_audit_log(self, principal: Principal, *, actor_id: Optional[str] = ..., target_id: str = ..., action: str = ..., created_from: Optional[datetime.datetime] = ..., created_to: Optional[datetime.datetime] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Iterator[AuditEntry]:
+        """Yield every AuditEntry of list_audit_log() with the same arguments,
+        fetching pages lazily.
+        """
 
 class MigrationReport:
     """Counts from Platform.migrate_all_stores()."""

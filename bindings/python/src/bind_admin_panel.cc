@@ -48,6 +48,9 @@ void bind_panel_values(py::module_& module) {
              "Products created.")
       .field("products_updated", &ImportReport::products_updated,
              "Products whose handle the store had, updated.")
+      .field("products_unchanged", &ImportReport::products_unchanged,
+             "Products the store had with every field equal to the "
+             "file's; nothing was written for them.")
       .field("products_skipped", &ImportReport::products_skipped,
              "Products left out because a row had an error.")
       .field("variants_written", &ImportReport::variants_written,
