@@ -2,6 +2,7 @@
 // implemented in its own file under src/admin/.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/orders.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/stores.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
@@ -168,6 +170,35 @@ class SHOPKIT_EXPORT AdminService {
   StoreSettings update_settings(const Principal& principal,
                                 const StoreId& store,
                                 const StoreSettingsUpdate& update);
+
+  // --- Product import (edit_catalog) and export (view) in CSV ---
+  // Column mapping and the report format: docs/import-export.md.
+
+  // Reads a product CSV file (Shopify, WooCommerce or Vendure layout)
+  // and creates its products, or updates those whose handle the store
+  // already has. The input is read in chunks and products are written
+  // in batches, each product whole or not at all. A product with a bad
+  // row is skipped and reported with the row's line and column; the
+  // other products are imported. With options.dry_run nothing is
+  // written. Raises invalid_argument when the file has no header row or
+  // its header matches no known layout (or not the requested one), and
+  // internal when the stream fails.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::istream& input,
+                               const ImportOptions& options = {});
+  // As above, for CSV text in memory; `text` is not copied.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::string_view text,
+                               const ImportOptions& options = {});
+
+  // Writes every product of the store in Shopify's product CSV layout,
+  // sorted by title: one row per variant, with the product fields on
+  // the first row, and image-only rows for images beyond the variants.
+  // Importing the output into another store reproduces the catalog.
+  void export_products(const Principal& principal, const StoreId& store,
+                       std::ostream& out);
+  std::string export_products(const Principal& principal,
+                              const StoreId& store);
 
   // --- Members (admin_members.cc; right manage_members to change) ---
 

@@ -19,6 +19,7 @@
 #include "shopkit/money.h"
 #include "shopkit/orders.h"
 #include "shopkit/stores.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
@@ -131,6 +132,12 @@ SHOPKIT_EXPORT void to_json(nlohmann::json& out, const LoginResult& result);
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const OneTimeToken& token);
 // {"kid", "created_at", "retired_at" (time or null)}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const SigningKeyInfo& key);
+
+// The product import report, as docs/import-export.md shows it: the
+// format by name and each issue as {"line", "column", "handle",
+// "message"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportIssue& issue);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportReport& report);
 
 // Themes. A setting value is a JSON boolean, integer or string; a
 // float (even 2.0) is rejected. A manifest is {"settings": [...]}, each

@@ -66,6 +66,10 @@ struct Options {
   // How long a write waits for another process's lock before failing.
   std::chrono::milliseconds busy_timeout{10000};
 
+  // How long a deleted store's file stays in trash/, restorable, before
+  // SuperAdminService::purge_deleted_stores() may remove it. 30 days.
+  std::chrono::seconds deleted_store_retention{30 * 24 * 3600};
+
   AuthOptions auth;
 
   // Injected environment. Null fields take SystemClock, OsRandom and no

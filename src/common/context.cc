@@ -19,6 +19,11 @@ void validate(const Options& options) {
                     std::to_string(options.max_open_stores),
                 "max_open_stores");
   }
+  if (options.deleted_store_retention.count() < 0) {
+    throw Error(ErrorCode::invalid_argument,
+                "deleted_store_retention must not be negative",
+                "deleted_store_retention");
+  }
   if (options.busy_timeout.count() < 0) {
     throw Error(ErrorCode::invalid_argument,
                 "busy_timeout must not be negative", "busy_timeout");

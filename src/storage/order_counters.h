@@ -26,6 +26,9 @@ class OrderCounterRepository {
   // creating it at zero first.
   virtual void add(const OrderCounters& delta) = 0;
   virtual std::vector<OrderCounters> list_all() = 0;
+  // Sums of the rows of active and suspended stores per currency, by
+  // currency code; store_id is empty in each.
+  virtual std::vector<OrderCounters> totals_of_live_stores() = 0;
 };
 
 }  // namespace shopkit::storage

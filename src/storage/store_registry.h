@@ -1,6 +1,8 @@
 // The store registry and store membership, both in platform.db.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +29,17 @@ struct StoreRecord {
   std::optional<Timestamp> deleted_at;
 };
 
+// Filters of StoreRegistry::search(). Empty fields match every store.
+struct StoreFilter {
+  std::string text;  // Substring of the handle or the name, any case.
+  // Without a status, purged stores are left out.
+  std::optional<StoreStatus> status;
+  std::optional<UserId> owner_id;
+  std::optional<Timestamp> deleted_until;  // deleted_at at or before it.
+  std::string after_id;  // Keyset cursor: stores with a larger id.
+  int limit = 50;
+};
+
 class StoreRegistry {
  public:
   virtual ~StoreRegistry() = default;
@@ -41,6 +54,10 @@ class StoreRegistry {
   virtual std::vector<StoreRecord> list_after(std::string_view after_id,
                                               int limit) = 0;
   virtual void erase(const StoreId& id) = 0;
+  // Stores matching `filter` in id order.
+  virtual std::vector<StoreRecord> search(const StoreFilter& filter) = 0;
+  // Every store counted per status.
+  virtual std::map<StoreStatus, std::int64_t> count_by_status() = 0;
 };
 
 struct MemberRecord {

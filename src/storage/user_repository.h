@@ -33,6 +33,8 @@ struct UserFilter {
   std::string query;  // Substring of the normalized email or the name.
   std::optional<PlatformRole> role;
   std::optional<UserStatus> status;
+  std::optional<Timestamp> created_from;  // Inclusive.
+  std::optional<Timestamp> created_to;    // Exclusive.
   std::string after_id;  // Keyset cursor: users with a larger id.
   int limit = 50;
 };
@@ -68,6 +70,9 @@ class UserRepository {
   virtual std::vector<UserRecord> list(const UserFilter& filter) = 0;
   // Users that are not deleted, counted per role.
   virtual std::map<PlatformRole, std::int64_t> count_by_role() = 0;
+  // Every user, deleted ones included, counted per role and status.
+  virtual std::map<std::pair<PlatformRole, UserStatus>, std::int64_t>
+  count_by_role_and_status() = 0;
 };
 
 }  // namespace shopkit::storage

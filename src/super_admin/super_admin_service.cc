@@ -4,7 +4,8 @@
 
 namespace shopkit {
 
-SuperAdminService::SuperAdminService(internal::Context& context) : context_(context) {}
+SuperAdminService::SuperAdminService(internal::Context& context)
+    : context_(context) {}
 
 SuperAdminService::~SuperAdminService() = default;
 

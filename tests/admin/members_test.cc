@@ -6,6 +6,7 @@
 
 using shopkit::ErrorCode;
 using shopkit::StoreRole;
+using shopkit::testing::error_code_of;
 using shopkit::testing::PanelsFixture;
 
 namespace {
@@ -23,17 +24,6 @@ struct MembersFixture : PanelsFixture {
     return StoreRole::staff;
   }
 };
-
-template <typename Call>
-ErrorCode error_code_of(Call&& call) {
-  try {
-    call();
-  } catch (const shopkit::Error& error) {
-    return error.code();
-  }
-  FAIL("the call did not raise");
-  return ErrorCode::internal;
-}
 
 }  // namespace
 

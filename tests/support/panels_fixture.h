@@ -3,14 +3,35 @@
 // super-admin tests.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <map>
 #include <string>
+#include <utility>
 
 #include "shopkit/shopkit.h"
 #include "support/auth_helpers.h"
 #include "support/test_support.h"
 
 namespace shopkit::testing {
+
+// Runs `call` and returns the shopkit::Error it raises; fails the test
+// when it raises nothing.
+template <typename Call>
+Error error_of(Call&& call) {
+  try {
+    call();
+  } catch (const Error& error) {
+    return error;
+  }
+  FAIL("the call did not raise");
+  return Error(ErrorCode::internal, "the call did not raise");
+}
+
+template <typename Call>
+ErrorCode error_code_of(Call&& call) {
+  return error_of(std::forward<Call>(call)).code();
+}
 
 struct PanelsFixture {
   TempDir dir;

@@ -8,6 +8,7 @@ using shopkit::ErrorCode;
 using shopkit::StoreRole;
 using shopkit::ThemeSettingChanges;
 using shopkit::ThemeSettingValue;
+using shopkit::testing::error_of;
 using shopkit::testing::PanelsFixture;
 
 namespace {
@@ -17,17 +18,6 @@ struct StoreFixture : PanelsFixture {
   shopkit::StoreId store = make_store(owner, "corner-shop");
   shopkit::AdminService& admin = platform.admin();
 };
-
-template <typename Call>
-shopkit::Error error_of(Call&& call) {
-  try {
-    call();
-  } catch (const shopkit::Error& error) {
-    return error;
-  }
-  FAIL("the call did not raise");
-  return shopkit::Error(ErrorCode::internal, "unreachable");
-}
 
 }  // namespace
 

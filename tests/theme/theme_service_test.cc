@@ -1,8 +1,7 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "support/panels_fixture.h"
 
@@ -11,6 +10,7 @@ using shopkit::ThemeDraft;
 using shopkit::ThemeSetting;
 using shopkit::ThemeSettingType;
 using shopkit::ThemeStatus;
+using shopkit::testing::error_code_of;
 using shopkit::testing::PanelsFixture;
 
 namespace {
@@ -26,17 +26,6 @@ ThemeDraft sample_draft(const std::string& handle) {
                     .version = "0.1.0",
                     .description = "For tests",
                     .manifest = {{accent}}};
-}
-
-template <typename Call>
-ErrorCode error_code_of(Call&& call) {
-  try {
-    call();
-  } catch (const shopkit::Error& error) {
-    return error.code();
-  }
-  FAIL("the call did not raise");
-  return ErrorCode::internal;
 }
 
 }  // namespace

@@ -116,6 +116,26 @@ class SqliteOrderCounterRepository final : public OrderCounterRepository {
     return rows;
   }
 
+  std::vector<OrderCounters> totals_of_live_stores() override {
+    auto statement = connection_.prepare(
+        "SELECT c.currency, SUM(c.orders), SUM(c.paid_orders), "
+        "SUM(c.revenue), SUM(c.refunded) FROM store_order_counters c "
+        "JOIN stores s ON s.id = c.store_id "
+        "WHERE s.status IN ('active', 'suspended') "
+        "GROUP BY c.currency ORDER BY c.currency");
+    std::vector<OrderCounters> rows;
+    while (statement->executeStep()) {
+      OrderCounters row;
+      row.currency = statement->getColumn(0).getString();
+      row.orders = statement->getColumn(1).getInt64();
+      row.paid_orders = statement->getColumn(2).getInt64();
+      row.revenue = statement->getColumn(3).getInt64();
+      row.refunded = statement->getColumn(4).getInt64();
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
  private:
   Connection& connection_;
 };

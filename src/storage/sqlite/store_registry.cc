@@ -65,6 +65,18 @@ void bind_optional_time(SQLite::Statement& statement, int index,
   }
 }
 
+// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in
+// `text` escaped so "a_b" matches only "a_b".
+std::string contains_pattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
 class SqliteStoreRegistry final : public StoreRegistry {
  public:
   explicit SqliteStoreRegistry(Connection& connection)
@@ -152,6 +164,49 @@ class SqliteStoreRegistry final : public StoreRegistry {
     auto statement = connection_.prepare("DELETE FROM stores WHERE id = ?");
     statement->bind(1, id.str());
     statement->exec();
+  }
+
+  std::vector<StoreRecord> search(const StoreFilter& filter) override {
+    // A NULL parameter disables its clause, so one cached statement
+    // serves every combination of filters.
+    auto statement = connection_.prepare(
+        std::string("SELECT ") + kStoreColumns +
+        " FROM stores WHERE id > ?1"
+        " AND (?2 = '' OR handle LIKE ?3 ESCAPE '\\'"
+        "      OR name LIKE ?3 ESCAPE '\\')"
+        " AND ((?4 IS NULL AND status <> 'purged') OR status = ?4)"
+        " AND (?5 IS NULL OR owner_id = ?5)"
+        " AND (?6 IS NULL OR deleted_at <= ?6)"
+        " ORDER BY id LIMIT ?7");
+    statement->bind(1, filter.after_id);
+    statement->bind(2, filter.text);
+    statement->bind(3, contains_pattern(filter.text));
+    if (filter.status) {
+      statement->bind(4, std::string(to_string(*filter.status)));
+    } else {
+      statement->bind(4);
+    }
+    if (filter.owner_id) {
+      statement->bind(5, filter.owner_id->str());
+    } else {
+      statement->bind(5);
+    }
+    bind_optional_time(*statement, 6, filter.deleted_until);
+    statement->bind(7, filter.limit);
+    std::vector<StoreRecord> records;
+    while (statement->executeStep()) records.push_back(read_store(*statement));
+    return records;
+  }
+
+  std::map<StoreStatus, std::int64_t> count_by_status() override {
+    auto statement = connection_.prepare(
+        "SELECT status, COUNT(*) FROM stores GROUP BY status");
+    std::map<StoreStatus, std::int64_t> counts;
+    while (statement->executeStep()) {
+      counts[store_status_from_string(statement->getColumn(0).getString())] =
+          statement->getColumn(1).getInt64();
+    }
+    return counts;
   }
 
  private:

@@ -42,6 +42,15 @@ std::string like_pattern(std::string_view query) {
   return pattern;
 }
 
+void bind_optional_millis(SQLite::Statement& statement, int index,
+                          const std::optional<Timestamp>& time) {
+  if (time) {
+    statement.bind(index, static_cast<int64_t>(to_millis(*time)));
+  } else {
+    statement.bind(index);
+  }
+}
+
 class SqliteUserRepository final : public UserRepository {
  public:
   explicit SqliteUserRepository(Connection& connection)
@@ -157,6 +166,8 @@ class SqliteUserRepository final : public UserRepository {
         " AND (?2 = '' OR email_normalized LIKE ?3 ESCAPE '\\'"
         "      OR name LIKE ?3 ESCAPE '\\')"
         " AND (?4 IS NULL OR role = ?4) AND (?5 IS NULL OR status = ?5)"
+        " AND (?7 IS NULL OR created_at >= ?7)"
+        " AND (?8 IS NULL OR created_at < ?8)"
         " ORDER BY id LIMIT ?6");
     statement->bind(1, filter.after_id);
     statement->bind(2, filter.query);
@@ -172,6 +183,8 @@ class SqliteUserRepository final : public UserRepository {
       statement->bind(5);
     }
     statement->bind(6, filter.limit);
+    bind_optional_millis(*statement, 7, filter.created_from);
+    bind_optional_millis(*statement, 8, filter.created_to);
     std::vector<UserRecord> users;
     while (statement->executeStep()) users.push_back(read_user(*statement));
     return users;
@@ -185,6 +198,20 @@ class SqliteUserRepository final : public UserRepository {
     while (statement->executeStep()) {
       counts[platform_role_from_string(statement->getColumn(0).getString())] =
           statement->getColumn(1).getInt64();
+    }
+    return counts;
+  }
+
+  std::map<std::pair<PlatformRole, UserStatus>, std::int64_t>
+  count_by_role_and_status() override {
+    auto statement = connection_.prepare(
+        "SELECT role, status, COUNT(*) FROM users GROUP BY role, status");
+    std::map<std::pair<PlatformRole, UserStatus>, std::int64_t> counts;
+    while (statement->executeStep()) {
+      auto key = std::make_pair(
+          platform_role_from_string(statement->getColumn(0).getString()),
+          user_status_from_string(statement->getColumn(1).getString()));
+      counts[key] = statement->getColumn(2).getInt64();
     }
     return counts;
   }
