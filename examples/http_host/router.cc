@@ -15,6 +15,7 @@ namespace shopkit::http {
 namespace {
 
 constexpr std::string_view kJsonType = "application/json";
+constexpr std::string_view kSuperAdminPrefix = "/api/v1/super-admin/";
 
 Error bad_body(const std::string& message) {
   return Error(ErrorCode::invalid_argument, message, "body");
@@ -303,6 +304,9 @@ const nlohmann::json& RouteRequest::json_body() const {
   } catch (const nlohmann::json::parse_error& error) {
     throw bad_body("the request body is not valid JSON (error at byte " +
                    std::to_string(error.byte) + ")");
+  } catch (const nlohmann::json::exception&) {
+    // A number beyond the range of a double, such as 1e999.
+    throw bad_body("the request body has a number out of range");
   }
   if (!parsed.is_object()) {
     throw bad_body("the request body must be a JSON object");
@@ -419,6 +423,15 @@ void Router::dispatch(const httplib::Request& req, std::string_view body,
     }
 
     Principal principal = authenticate(req, best->auth);
+    // Super-admin routes turn others away before the body is read, so a
+    // caller without the role learns nothing of its shape. Each library
+    // call checks the role again.
+    if (best->pattern.rfind(kSuperAdminPrefix, 0) == 0 &&
+        !principal.is_super_admin()) {
+      throw Error(ErrorCode::permission_denied,
+                  "only a super admin may call " + req.method + " " +
+                      best->pattern);
+    }
     RouteRequest request(req, body, std::move(params), std::move(principal),
                          request_id);
     write_reply(best->handler(request), res);

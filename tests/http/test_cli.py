@@ -84,6 +84,15 @@ def test_init_is_repeatable(tmp_path):
     assert os.path.exists(os.path.join(data, "platform.db"))
 
 
+@pytest.mark.parametrize("command", ["init", "migrate"])
+def test_stray_argument_is_usage_error(tmp_path, command):
+    data = tmp_path / "data"
+    result = run("--data", str(data), command, "extra-arg")
+    assert result.returncode == 2
+    assert f"{command} takes no arguments, got 'extra-arg'" in result.stderr
+    assert not data.exists()
+
+
 def test_migrate_reports_counts(tmp_path):
     data = str(tmp_path / "data")
     result = run("--data", data, "migrate")

@@ -184,3 +184,20 @@ def test_bad_product_bodies_change_nothing(host, shop):
 def test_host_survives_hostile_input(host):
     assert host.process.poll() is None
     assert host.call("GET", "/healthz").status == 200
+
+
+def test_number_out_of_range_is_400(host):
+    email = unique_email("range")
+    response = host.call("POST", "/api/v1/auth/register",
+                         raw_body='{"email": "' + email + '", "password": 1e999}')
+    assert_error(response, 400, "invalid_argument")
+    assert response.json()["error"]["field"] == "body"
+    assert_not_registered(host, email)
+
+
+def test_super_admin_routes_refuse_before_reading_body(host):
+    _, token = sign_up(host, role="merchant", prefix="not-root")
+    for body in ({"name": "x"}, {}):
+        response = host.call("POST", "/api/v1/super-admin/themes", body,
+                             token=token)
+        assert_error(response, 403, "permission_denied")

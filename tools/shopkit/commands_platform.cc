@@ -9,13 +9,15 @@ namespace shopkit::cli {
 
 namespace {
 
-int run_init(const GlobalOptions& global, const ParsedOptions&) {
+int run_init(const GlobalOptions& global, const ParsedOptions& options) {
+  reject_arguments(options, "init");
   auto platform = open_platform(global);
   std::cout << "data folder ready: " << global.data_dir.string() << "\n";
   return kExitOk;
 }
 
-int run_migrate(const GlobalOptions& global, const ParsedOptions&) {
+int run_migrate(const GlobalOptions& global, const ParsedOptions& options) {
+  reject_arguments(options, "migrate");
   // Opening migrates platform.db, and the stores follow one at a time.
   auto platform = open_platform(global);
   bool show_progress = isatty(STDERR_FILENO) == 1;
