@@ -16,6 +16,7 @@
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/money.h"
+#include "shopkit/super_admin_service.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
@@ -85,6 +86,39 @@ SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
 
 // A store member: {"user_id", "email", "name", "role", "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
+
+// Super-admin panel. A store summary is the store's fields ("id",
+// "handle", "name", "owner_id", "currency", "country", "status",
+// "created_at", "updated_at") plus "deleted_at" and "purge_after" (time
+// or null).
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreSummary& summary);
+// {"role", "status", "count"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const UserCount& count);
+// {"active", "suspended", "deleted", "purged"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreCounts& counts);
+// {"currency", "orders", "paid_orders", "revenue", "refunded",
+// "net_revenue"}, the amounts as Money objects.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const CurrencyFigures& figures);
+// {"users": [...], "stores": {...}, "orders": [...]}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const PlatformFigures& figures);
+// {"id", "actor_id" (null for none), "action", "target_type",
+// "target_id", "detail" (a JSON object), "created_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const AuditEntry& entry);
+
+// Returns {"items": [...], "next_cursor": "..." or null}, the list
+// format of the HTTP API, for any page whose items convert to JSON.
+template <typename T>
+nlohmann::json page_to_json(const Page<T>& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& item : page.items) items.push_back(item);
+  nlohmann::json cursor = page.next_cursor.empty()
+                              ? nlohmann::json(nullptr)
+                              : nlohmann::json(page.next_cursor);
+  return nlohmann::json{{"items", std::move(items)},
+                        {"next_cursor", std::move(cursor)}};
+}
 
 namespace json_fields {
 
