@@ -56,8 +56,8 @@ void to_json(json& out, const PlatformFigures& figures) {
 }
 
 void to_json(json& out, const AuditEntry& entry) {
-  // Entries are written as JSON objects; a row that does not parse (only
-  // possible if someone wrote to the file by hand) is shown as a string.
+  // shopkit writes every detail as a JSON object. A row edited by hand
+  // that does not parse is shown as a string instead.
   json detail = json::parse(entry.detail_json, nullptr, false);
   if (detail.is_discarded()) detail = entry.detail_json;
   out = json{{"id", entry.id.str()},
