@@ -22,6 +22,20 @@ const std::shared_ptr<const HmacSha256Key>& fuzz_key() {
   return key;
 }
 
+// One key, "k1", found by kid or by the header encode_jwt() writes.
+class FuzzKeys final : public shopkit::internal::JwtKeys {
+ public:
+  std::shared_ptr<const HmacSha256Key> find_by_header(
+      std::string_view segment) override {
+    static const std::string header =
+        shopkit::internal::jwt_header_segment("k1");
+    return segment == header ? fuzz_key() : nullptr;
+  }
+  std::shared_ptr<const HmacSha256Key> find(std::string_view kid) override {
+    return kid == "k1" ? fuzz_key() : nullptr;
+  }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -31,12 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                     .audience = "shopkit",
                                     .now = 1767225600,
                                     .leeway = 30};
-  auto lookup = [](std::string_view kid)
-      -> std::shared_ptr<const HmacSha256Key> {
-    return kid == "k1" ? fuzz_key() : nullptr;
-  };
+  FuzzKeys keys;
   shopkit::internal::JwtResult result =
-      shopkit::internal::verify_jwt(token, lookup, rules);
+      shopkit::internal::verify_jwt(token, keys, rules);
   if (result.claims) {
     // Only a token signed with the key can pass; check that re-signing
     // its first two parts gives the same token.

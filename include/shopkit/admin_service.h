@@ -2,6 +2,7 @@
 // implemented in its own file under src/admin/.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/orders.h"
+#include "shopkit/product_csv.h"
 #include "shopkit/stores.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
@@ -84,6 +86,119 @@ class SHOPKIT_EXPORT AdminService {
   // copies of title, SKU and price. Raises not_found for an unknown id.
   void delete_product(const Principal& principal, const StoreId& store,
                       const ProductId& product);
+
+  // --- Stock (right edit_inventory to change, view to read) ---
+
+  // Returns the stock of the variant with `sku`. Raises not_found for an
+  // unknown SKU.
+  StockLevel get_stock(const Principal& principal, const StoreId& store,
+                       std::string_view sku);
+
+  // Adds `delta` (negative to remove) to the stock of the variant with
+  // `sku` and writes a ledger row with `reason`. Raises invalid_argument
+  // for a zero delta or an empty reason, not_found for an unknown SKU,
+  // and conflict naming the available quantity when a variant without
+  // backorders would go below zero.
+  StockLevel adjust_stock(const Principal& principal, const StoreId& store,
+                          std::string_view sku, std::int64_t delta,
+                          std::string_view reason);
+
+  // Sets the stock of the variant with `sku` to `quantity` and writes a
+  // ledger row with the difference. When `expected` is given and the
+  // stock is no longer that value, raises conflict naming the current
+  // stock and changes nothing (compare-and-swap). Raises
+  // invalid_argument for an empty reason or a negative quantity without
+  // backorders, not_found for an unknown SKU.
+  StockLevel set_stock(const Principal& principal, const StoreId& store,
+                       std::string_view sku, std::int64_t quantity,
+                       std::string_view reason,
+                       std::optional<std::int64_t> expected = std::nullopt);
+
+  // Ledger rows newest first, of one SKU or (empty `sku`) of all.
+  // Raises not_found for an unknown SKU, invalid_argument for a bad
+  // limit or cursor.
+  Page<LedgerEntry> list_inventory_ledger(const Principal& principal,
+                                          const StoreId& store,
+                                          std::string_view sku,
+                                          const PageRequest& page);
+
+  // --- Orders (right edit_orders to change, view to read) ---
+
+  // The store's orders, newest first, optionally of one status.
+  Page<Order> list_orders(const Principal& principal, const StoreId& store,
+                          const OrderQuery& query);
+
+  // Raises not_found for an unknown order.
+  Order get_order(const Principal& principal, const StoreId& store,
+                  const OrderId& order);
+
+  // Moves a pending order to paid. Raises failed_precondition from any
+  // other status, not_found for an unknown order.
+  Order pay_order(const Principal& principal, const StoreId& store,
+                  const OrderId& order);
+
+  // Moves a paid order to fulfilled. Raises failed_precondition from any
+  // other status.
+  Order fulfill_order(const Principal& principal, const StoreId& store,
+                      const OrderId& order);
+
+  // Cancels a pending or paid order and puts its units back in stock,
+  // with ledger rows (variants deleted since are skipped). Money already
+  // paid is returned only by refund_order. Raises failed_precondition
+  // from fulfilled or cancelled.
+  Order cancel_order(const Principal& principal, const StoreId& store,
+                     const OrderId& order);
+
+  // Records a refund of `amount` on an order that was paid (its status
+  // may since be fulfilled or cancelled). Raises invalid_argument for an
+  // amount that is not positive or in another currency, and
+  // failed_precondition for an order never paid or when the refunds
+  // would exceed the order's total.
+  Order refund_order(const Principal& principal, const StoreId& store,
+                     const OrderId& order, const Money& amount,
+                     std::string_view reason);
+
+  // --- Store settings (right edit_settings to change, view to read) ---
+
+  StoreSettings get_settings(const Principal& principal, const StoreId& store);
+
+  // Changes only the fields `update` sets. Raises invalid_argument naming
+  // the field (a bad name, email, currency or country code, a tax rate
+  // outside 0 to 10000, a negative shipping charge or one in another
+  // currency), failed_precondition for a currency change once the store
+  // has an order.
+  StoreSettings update_settings(const Principal& principal,
+                                const StoreId& store,
+                                const StoreSettingsUpdate& update);
+
+  // --- Product import (edit_catalog) and export (view) in CSV ---
+  // Column mapping and the report format: docs/import-export.md.
+
+  // Reads a product CSV file (Shopify, WooCommerce or Vendure layout)
+  // and creates its products, or updates those whose handle the store
+  // already has. The input is read in chunks and products are written
+  // in batches, each product whole or not at all. A product with a bad
+  // row is skipped and reported with the row's line and column; the
+  // other products are imported. With options.dry_run nothing is
+  // written. Raises invalid_argument when the file has no header row or
+  // its header matches no known layout (or not the requested one), and
+  // internal when the stream fails.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::istream& input,
+                               const ImportOptions& options = {});
+  // As above, for CSV text in memory; `text` is not copied.
+  ImportReport import_products(const Principal& principal,
+                               const StoreId& store, std::string_view text,
+                               const ImportOptions& options = {});
+
+  // Writes every product of the store in Shopify's product CSV layout,
+  // sorted by title: one row per variant, with the product fields on
+  // the first row, and image-only rows for images beyond the variants.
+  // Importing the output into another store reproduces the catalog.
+  void export_products(const Principal& principal, const StoreId& store,
+                       std::ostream& out);
+  std::string export_products(const Principal& principal,
+                              const StoreId& store);
 
   // --- Members (admin_members.cc; right manage_members to change) ---
 

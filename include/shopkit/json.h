@@ -13,9 +13,13 @@
 
 #include "shopkit/admin_service.h"
 #include "shopkit/auth_service.h"
+#include "shopkit/catalog.h"
 #include "shopkit/error.h"
 #include "shopkit/export.h"
 #include "shopkit/money.h"
+#include "shopkit/orders.h"
+#include "shopkit/product_csv.h"
+#include "shopkit/stores.h"
 #include "shopkit/super_admin_service.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
@@ -36,6 +40,80 @@ SHOPKIT_EXPORT std::string timestamp_to_json(Timestamp time);
 SHOPKIT_EXPORT Timestamp timestamp_from_json(const nlohmann::json& in,
                                              std::string_view field);
 
+// --- Stores, catalog, stock and orders ---
+//
+// A product has the shape the admin routes take and return:
+//   {"id", "handle", "title", "description", "status", "vendor",
+//    "product_type", "tags", "categories", "options",
+//    "variants": [{"id", "sku", "options", "price", "compare_at_price",
+//                  "stock", "allow_backorder", "weight_grams",
+//                  "barcode"}],
+//    "images": [{"url", "alt", "position"}], "created_at", "updated_at"}
+// Absent optional values are written as null. from_json ignores ids and
+// times, takes defaults for omitted fields, and raises invalid_argument
+// naming the field by its path, for example "variants[0].price".
+
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Product& product);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Variant& variant);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Image& image);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, ProductInput& input);
+// Only the members present in `in` are set; null clears an optional
+// text field to "" where that is meaningful (description, vendor,
+// product_type).
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, ProductUpdate& update);
+
+// {"variant_id", "product_id", "sku", "stock", "allow_backorder"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StockLevel& level);
+// {"seq", "variant_id", "sku", "delta", "stock_after", "reason",
+//  "order_id", "actor_id", "created_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const LedgerEntry& entry);
+
+// {"id", "handle", "name", "owner_id", "currency", "country", "status",
+//  "created_at", "updated_at"}; owner_id is null when empty.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Store& store);
+// The store's fields plus "role".
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const StoreMembership& membership);
+// {"name", "handle", "currency", "country"}, all required.
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              CreateStoreRequest& request);
+// {"name", "contact_email", "currency", "country", "tax_rate_bps",
+//  "flat_shipping"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const StoreSettings& settings);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              StoreSettingsUpdate& update);
+
+// {"name", "line1", "line2", "city", "region", "postal_code", "country",
+//  "phone"}; omitted members are "".
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Address& address);
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in, Address& address);
+// {"lines": [{"sku", "quantity"}], "email", "shipping_address",
+//  "idempotency_key"}. The key is optional here because the HTTP host
+// takes it from the Idempotency-Key header.
+SHOPKIT_EXPORT void from_json(const nlohmann::json& in,
+                              CheckoutRequest& request);
+// {"id", "number", "status", "customer_id", "user_id", "email",
+//  "lines": [{"product_id", "variant_id", "sku", "title",
+//             "variant_title", "unit_price", "quantity", "line_total"}],
+//  "subtotal", "shipping", "tax", "total", "refunded",
+//  "refunds": [{"id", "amount", "reason", "actor_id", "created_at"}],
+//  "shipping_address", "created_at", "updated_at", "paid_at",
+//  "fulfilled_at", "cancelled_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Order& order);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Refund& refund);
+
+// {"items": [...], "next_cursor": "..." or null on the last page}.
+template <typename T>
+nlohmann::json page_to_json(const Page<T>& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& item : page.items) items.push_back(item);
+  nlohmann::json cursor = nullptr;
+  if (!page.next_cursor.empty()) cursor = page.next_cursor;
+  return nlohmann::json{{"items", std::move(items)},
+                        {"next_cursor", std::move(cursor)}};
+}
+
 // Auth. Users: {"id", "email", "name", "role", "status",
 // "email_verified_at" (time or null), "created_at", "updated_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const User& user);
@@ -55,6 +133,12 @@ SHOPKIT_EXPORT void to_json(nlohmann::json& out, const LoginResult& result);
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const OneTimeToken& token);
 // {"kid", "created_at", "retired_at" (time or null)}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const SigningKeyInfo& key);
+
+// The product import report, as docs/import-export.md shows it: the
+// format by name and each issue as {"line", "column", "handle",
+// "message"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportIssue& issue);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ImportReport& report);
 
 // Themes. A setting value is a JSON boolean, integer or string; a
 // float (even 2.0) is rejected. A manifest is {"settings": [...]}, each
@@ -87,10 +171,8 @@ SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
 // A store member: {"user_id", "email", "name", "role", "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
 
-// Super-admin panel. A store summary is the store's fields ("id",
-// "handle", "name", "owner_id", "currency", "country", "status",
-// "created_at", "updated_at") plus "deleted_at" and "purge_after" (time
-// or null).
+// Super-admin panel. A store summary is the store's object plus
+// "deleted_at" and "purge_after" (time or null).
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreSummary& summary);
 // {"role", "status", "count"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const UserCount& count);
@@ -106,19 +188,6 @@ SHOPKIT_EXPORT void to_json(nlohmann::json& out,
 // {"id", "actor_id" (null for none), "action", "target_type",
 // "target_id", "detail" (a JSON object), "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const AuditEntry& entry);
-
-// Returns {"items": [...], "next_cursor": "..." or null}, the list
-// format of the HTTP API, for any page whose items convert to JSON.
-template <typename T>
-nlohmann::json page_to_json(const Page<T>& page) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const T& item : page.items) items.push_back(item);
-  nlohmann::json cursor = page.next_cursor.empty()
-                              ? nlohmann::json(nullptr)
-                              : nlohmann::json(page.next_cursor);
-  return nlohmann::json{{"items", std::move(items)},
-                        {"next_cursor", std::move(cursor)}};
-}
 
 namespace json_fields {
 

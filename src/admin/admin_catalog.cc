@@ -1,6 +1,7 @@
 // AdminService: the catalog (products, variants, images).
 #include <map>
 
+#include "admin/stock_ledger.h"
 #include "common/context.h"
 #include "shopkit/admin_service.h"
 #include "storage/catalog_repository.h"
@@ -21,9 +22,10 @@ Error product_not_found(std::string_view what) {
                "product_id");
 }
 
-// Writes a ledger row for each variant whose stock differs between
-// `before` (empty for a new product) and `after`, so that the ledger of
-// every variant always sums to its stock.
+}  // namespace
+
+namespace internal {
+
 void record_stock_changes(storage::StoreRepositories& repositories,
                           const Product* before, const Product& after,
                           const Principal& principal, Timestamp now) {
@@ -49,7 +51,7 @@ void record_stock_changes(storage::StoreRepositories& repositories,
   }
 }
 
-}  // namespace
+}  // namespace internal
 
 Product AdminService::create_product(const Principal& principal,
                                      const StoreId& store,
@@ -67,8 +69,8 @@ Product AdminService::create_product(const Principal& principal,
               base, repositories.catalog().handles_with_base(base));
         }
         repositories.catalog().insert(product);
-        record_stock_changes(repositories, nullptr, product, principal,
-                             product.created_at);
+        internal::record_stock_changes(repositories, nullptr, product,
+                                       principal, product.created_at);
         return product;
       });
 }
@@ -137,8 +139,8 @@ Product AdminService::update_product(const Principal& principal,
         Product updated = internal::apply_product_update(*current, update,
                                                          currency, context_);
         repositories.catalog().update(updated);
-        record_stock_changes(repositories, &*current, updated, principal,
-                             updated.updated_at);
+        internal::record_stock_changes(repositories, &*current, updated,
+                                       principal, updated.updated_at);
         return updated;
       });
 }

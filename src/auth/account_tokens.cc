@@ -12,10 +12,6 @@ using storage::OneTimeTokenPurpose;
 
 namespace {
 
-Error not_signed_in() {
-  return Error(ErrorCode::unauthenticated, "no user is signed in");
-}
-
 // Issues a one-time token for `user` and expires the user's earlier ones
 // of the same purpose, so only the newest works.
 OneTimeToken issue_one_time_token(internal::Context& context,
@@ -57,7 +53,7 @@ std::optional<storage::UserRecord> consume_one_time_token(
 void AuthService::change_password(const Principal& principal,
                                   std::string_view current_password,
                                   std::string_view new_password) {
-  if (principal.is_anonymous()) throw not_signed_in();
+  if (principal.is_anonymous()) throw internal::not_signed_in();
   internal::check_password(new_password, "new_password");
   if (current_password.size() > internal::kMaxPasswordBytes) {
     throw Error(ErrorCode::unauthenticated, "current password is wrong",
@@ -78,8 +74,7 @@ void AuthService::change_password(const Principal& principal,
         return row;
       });
   if (!user || user->status != UserStatus::active) {
-    throw Error(ErrorCode::unauthenticated,
-                "user " + principal.user_id().str() + " is no longer active");
+    throw internal::user_not_active(principal.user_id());
   }
   auto subjects = internal::throttle_subjects(user->email_normalized, {});
   if (!internal::verify_password(current_password, user->password_hash)) {
@@ -168,14 +163,13 @@ void AuthService::reset_password(std::string_view token,
 
 OneTimeToken AuthService::request_email_verification(
     const Principal& principal) {
-  if (principal.is_anonymous()) throw not_signed_in();
+  if (principal.is_anonymous()) throw internal::not_signed_in();
   auto user = context_.storage->read_platform(
       [&](storage::PlatformRepositories& p) {
         return p.users().find(principal.user_id());
       });
   if (!user || user->status != UserStatus::active) {
-    throw Error(ErrorCode::unauthenticated,
-                "user " + principal.user_id().str() + " is no longer active");
+    throw internal::user_not_active(principal.user_id());
   }
   auto token = issue_one_time_token(context_, *user,
                                     OneTimeTokenPurpose::email_verification,
@@ -204,9 +198,6 @@ User AuthService::verify_email(std::string_view token) {
 }
 
 std::string AuthService::rotate_signing_key() {
-  // The first key is made on demand; make it now so the new key is not
-  // the only one by accident of ordering.
-  (void)impl_->keys.signing_key();
   std::string kid = impl_->keys.add_key();
   context_.log.info("signing key " + kid + " added; it signs new tokens");
   return kid;

@@ -51,5 +51,15 @@ namespace internal {
 // The public view of a users row (without the password hash).
 User to_user(const storage::UserRecord& record);
 
+// The unauthenticated errors for the anonymous principal and for a
+// principal whose user was suspended or deleted after it signed in.
+inline Error not_signed_in() {
+  return Error(ErrorCode::unauthenticated, "no user is signed in");
+}
+inline Error user_not_active(const UserId& user) {
+  return Error(ErrorCode::unauthenticated,
+               "user " + user.str() + " is no longer active");
+}
+
 }  // namespace internal
 }  // namespace shopkit

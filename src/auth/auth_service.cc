@@ -84,10 +84,6 @@ Error invalid_credentials() {
   return Error(ErrorCode::unauthenticated, "invalid email or password");
 }
 
-Error not_signed_in() {
-  return Error(ErrorCode::unauthenticated, "no user is signed in");
-}
-
 std::int64_t to_seconds(Timestamp time) {
   return std::chrono::floor<std::chrono::seconds>(time.time_since_epoch())
       .count();
@@ -222,6 +218,9 @@ LoginResult AuthService::login(const LoginRequest& request) {
                 "password is too long: it must be at most 1024 bytes",
                 "password");
   }
+  // The dummy hash is made on first use; making it before the lookup
+  // keeps that one-time cost from marking the first unknown email.
+  const std::string& dummy_hash = impl_->dummy_hash();
   const std::string normalized = internal::normalize_email(email);
   const auto subjects =
       internal::throttle_subjects(normalized, request.client_key);
@@ -242,7 +241,7 @@ LoginResult AuthService::login(const LoginRequest& request) {
     password_ok = internal::verify_password(request.password,
                                             user->password_hash);
   } else {
-    (void)internal::verify_password(request.password, impl_->dummy_hash());
+    (void)internal::verify_password(request.password, dummy_hash);
   }
   if (!password_ok) {
     context_.storage->write_platform([&](storage::PlatformRepositories& p) {
@@ -291,9 +290,7 @@ Principal AuthService::authenticate(std::string_view access_token) {
   const AuthOptions& options = impl_->options;
   internal::JwtRules rules{options.issuer, options.audience, to_seconds(now),
                            options.leeway.count()};
-  auto verified = internal::verify_jwt(
-      access_token,
-      [this](std::string_view kid) { return impl_->keys.find(kid); }, rules);
+  auto verified = internal::verify_jwt(access_token, impl_->keys, rules);
   if (!verified.claims) {
     context_.log.debug("access token rejected: " +
                        std::string(internal::to_string(verified.error)));
@@ -336,14 +333,13 @@ Principal AuthService::authenticate(std::string_view access_token) {
 }
 
 User AuthService::me(const Principal& principal) {
-  if (principal.is_anonymous()) throw not_signed_in();
+  if (principal.is_anonymous()) throw internal::not_signed_in();
   auto user = context_.storage->read_platform(
       [&](storage::PlatformRepositories& p) {
         return p.users().find(principal.user_id());
       });
   if (!user || user->status != UserStatus::active) {
-    throw Error(ErrorCode::unauthenticated,
-                "user " + principal.user_id().str() + " is no longer active");
+    throw internal::user_not_active(principal.user_id());
   }
   return internal::to_user(*user);
 }
@@ -415,7 +411,7 @@ LoginResult AuthService::refresh(std::string_view refresh_token) {
 }
 
 void AuthService::logout(const Principal& principal) {
-  if (principal.is_anonymous()) throw not_signed_in();
+  if (principal.is_anonymous()) throw internal::not_signed_in();
   const Timestamp now = context_.now();
   context_.storage->write_platform([&](storage::PlatformRepositories& p) {
     p.sessions().revoke_session(principal.session_id(), now, "logout");
@@ -426,7 +422,7 @@ void AuthService::logout(const Principal& principal) {
 }
 
 void AuthService::logout_all(const Principal& principal) {
-  if (principal.is_anonymous()) throw not_signed_in();
+  if (principal.is_anonymous()) throw internal::not_signed_in();
   const Timestamp now = context_.now();
   int count = context_.storage->write_platform(
       [&](storage::PlatformRepositories& p) {

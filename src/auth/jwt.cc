@@ -4,9 +4,9 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
-#include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "auth/jwt_claims.h"
 #include "common/crypto.h"
 #include "shopkit/error.h"
 
@@ -46,34 +46,51 @@ HmacSha256Key::HmacSha256Key(std::string_view secret)
 
 HmacSha256Key::~HmacSha256Key() { EVP_MAC_CTX_free(state_->keyed); }
 
-std::string HmacSha256Key::sign(std::string_view data) const {
+void HmacSha256Key::compute(std::string_view data,
+                            unsigned char (&out)[32]) const {
   EVP_MAC_CTX* context = EVP_MAC_CTX_dup(state_->keyed);
-  std::string out(32, '\0');
   std::size_t length = 0;
   bool ok = context != nullptr &&
             EVP_MAC_update(context,
                            reinterpret_cast<const unsigned char*>(data.data()),
                            data.size()) == 1 &&
-            EVP_MAC_final(context, reinterpret_cast<unsigned char*>(out.data()),
-                          &length, out.size()) == 1;
+            EVP_MAC_final(context, out, &length, sizeof(out)) == 1;
   EVP_MAC_CTX_free(context);
-  if (!ok || length != out.size()) {
+  if (!ok || length != sizeof(out)) {
     throw Error(ErrorCode::internal, "OpenSSL HMAC-SHA256 failed");
   }
-  return out;
+}
+
+std::string HmacSha256Key::sign(std::string_view data) const {
+  unsigned char mac[32];
+  compute(data, mac);
+  return std::string(reinterpret_cast<const char*>(mac), sizeof(mac));
+}
+
+bool HmacSha256Key::verify(std::string_view data, std::string_view mac) const {
+  unsigned char expected[32];
+  compute(data, expected);
+  return constant_time_equal(
+      mac, std::string_view(reinterpret_cast<const char*>(expected),
+                            sizeof(expected)));
+}
+
+std::string jwt_header_segment(std::string_view kid) {
+  // nlohmann::json orders keys alphabetically, so the text is fixed.
+  nlohmann::json header = {{"alg", "HS256"}, {"typ", "JWT"}, {"kid", kid}};
+  return base64url_encode(header.dump());
 }
 
 std::string encode_jwt(const AccessClaims& claims, std::string_view kid,
                        const HmacSha256Key& key) {
-  nlohmann::json header = {{"alg", "HS256"}, {"typ", "JWT"}, {"kid", kid}};
   nlohmann::json payload = {
       {"iss", claims.issuer},     {"aud", claims.audience},
       {"sub", claims.subject},    {"sid", claims.session_id},
       {"role", claims.role},      {"iat", claims.issued_at},
       {"nbf", claims.not_before}, {"exp", claims.expires_at},
   };
-  std::string token = base64url_encode(header.dump()) + "." +
-                      base64url_encode(payload.dump());
+  std::string token =
+      jwt_header_segment(kid) + "." + base64url_encode(payload.dump());
   std::string signature = key.sign(token);
   token += ".";
   token += base64url_encode(signature);
@@ -110,8 +127,8 @@ namespace {
 
 JwtResult reject(JwtError error) { return JwtResult{std::nullopt, error}; }
 
-// Decodes one base64url part into a JSON object; discarded (null) on any
-// failure, so bad input never raises.
+// Decodes one base64url part into a JSON object. Returns null on any
+// failure instead of raising.
 nlohmann::json decode_object(std::string_view part) {
   std::string text;
   if (!base64url_decode(part, text)) return nullptr;
@@ -120,96 +137,53 @@ nlohmann::json decode_object(std::string_view part) {
   return value;
 }
 
-// Reads a NumericDate. RFC 7519 allows fractions; they are dropped.
-std::optional<std::int64_t> numeric_date(const nlohmann::json& payload,
-                                         const char* name) {
-  auto it = payload.find(name);
-  if (it == payload.end()) return std::nullopt;
-  if (it->is_number_integer()) return it->get<std::int64_t>();
-  if (it->is_number_float()) {
-    double value = it->get<double>();
-    if (!std::isfinite(value) || std::fabs(value) > 1e15) return std::nullopt;
-    return static_cast<std::int64_t>(std::floor(value));
+JwtResult check_claims(std::string_view payload_part, const JwtRules& rules) {
+  std::string text;
+  if (!base64url_decode(payload_part, text)) {
+    return reject(JwtError::malformed);
   }
-  return std::nullopt;
-}
-
-std::optional<std::string> string_claim(const nlohmann::json& payload,
-                                        const char* name) {
-  auto it = payload.find(name);
-  if (it == payload.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
-bool audience_matches(const nlohmann::json& aud, std::string_view expected) {
-  if (aud.is_string()) return aud.get_ref<const std::string&>() == expected;
-  if (!aud.is_array()) return false;
-  for (const auto& item : aud) {
-    if (item.is_string() && item.get_ref<const std::string&>() == expected) {
-      return true;
-    }
+  RawClaims raw;
+  if (!read_claims(text, rules.audience, raw)) {
+    return reject(JwtError::malformed);
   }
-  return false;
-}
-
-JwtResult check_claims(const nlohmann::json& payload, const JwtRules& rules) {
-  AccessClaims claims;
-  auto subject = string_claim(payload, "sub");
-  auto session = string_claim(payload, "sid");
-  auto issuer = string_claim(payload, "iss");
-  auto expires = numeric_date(payload, "exp");
-  auto issued = numeric_date(payload, "iat");
-  auto aud = payload.find("aud");
-  if (!subject || !session || !issuer || !expires || !issued ||
-      aud == payload.end()) {
+  if (raw.bad_type || !raw.subject || !raw.session_id || !raw.issuer ||
+      !raw.expires_at || !raw.issued_at || !raw.has_audience) {
     return reject(JwtError::bad_claims);
   }
-  std::optional<std::int64_t> not_before = *issued;
-  if (payload.contains("nbf")) {
-    not_before = numeric_date(payload, "nbf");
-    if (!not_before) return reject(JwtError::bad_claims);
-  }
+  std::int64_t not_before = raw.not_before.value_or(*raw.issued_at);
 
-  if (*issuer != rules.issuer) return reject(JwtError::wrong_issuer);
-  if (!audience_matches(*aud, rules.audience)) {
-    return reject(JwtError::wrong_audience);
-  }
+  if (*raw.issuer != rules.issuer) return reject(JwtError::wrong_issuer);
+  if (!raw.audience_matches) return reject(JwtError::wrong_audience);
   // exp is exclusive: the token is invalid at exp itself (RFC 7519 4.1.4).
-  if (rules.now >= *expires + rules.leeway) return reject(JwtError::expired);
-  if (*not_before > rules.now + rules.leeway ||
-      *issued > rules.now + rules.leeway) {
+  if (rules.now >= *raw.expires_at + rules.leeway) {
+    return reject(JwtError::expired);
+  }
+  if (not_before > rules.now + rules.leeway ||
+      *raw.issued_at > rules.now + rules.leeway) {
     return reject(JwtError::not_yet_valid);
   }
 
-  claims.subject = std::move(*subject);
-  claims.session_id = std::move(*session);
-  claims.issuer = std::move(*issuer);
+  AccessClaims claims;
+  claims.subject = std::move(*raw.subject);
+  claims.session_id = std::move(*raw.session_id);
+  claims.issuer = std::move(*raw.issuer);
   claims.audience = std::string(rules.audience);
-  claims.role = string_claim(payload, "role").value_or("");
-  claims.issued_at = *issued;
-  claims.not_before = *not_before;
-  claims.expires_at = *expires;
+  claims.role = raw.role.value_or("");
+  claims.issued_at = *raw.issued_at;
+  claims.not_before = not_before;
+  claims.expires_at = *raw.expires_at;
   return JwtResult{std::move(claims), JwtError::malformed};
 }
 
-}  // namespace
+// Finds the key for a header part. A header that shopkit wrote matches a
+// key's segment byte for byte; any other (PyJWT's, for one) is parsed.
+// Only HS256 is ever accepted, so "none" and algorithm-confusion tokens
+// fail here.
+JwtResult find_key(std::string_view header_part, JwtKeys& keys,
+                   std::shared_ptr<const HmacSha256Key>& key) {
+  key = keys.find_by_header(header_part);
+  if (key) return JwtResult{std::nullopt, JwtError::malformed};
 
-JwtResult verify_jwt(std::string_view token, const KeyLookup& keys,
-                     const JwtRules& rules) {
-  // Compact serialization: exactly three parts separated by two dots.
-  std::size_t first = token.find('.');
-  if (first == std::string_view::npos) return reject(JwtError::malformed);
-  std::size_t second = token.find('.', first + 1);
-  if (second == std::string_view::npos ||
-      token.find('.', second + 1) != std::string_view::npos) {
-    return reject(JwtError::malformed);
-  }
-  std::string_view header_part = token.substr(0, first);
-  std::string_view payload_part = token.substr(first + 1, second - first - 1);
-  std::string_view signature_part = token.substr(second + 1);
-
-  // The header picks the algorithm and key; only HS256 is ever accepted,
-  // so "none" and algorithm-confusion tokens fail here.
   nlohmann::json header = decode_object(header_part);
   if (header.is_null()) return reject(JwtError::malformed);
   auto alg = header.find("alg");
@@ -221,22 +195,37 @@ JwtResult verify_jwt(std::string_view token, const KeyLookup& keys,
   if (kid == header.end() || !kid->is_string()) {
     return reject(JwtError::missing_kid);
   }
-  auto key = keys(kid->get_ref<const std::string&>());
+  key = keys.find(kid->get_ref<const std::string&>());
   if (!key) return reject(JwtError::unknown_kid);
+  return JwtResult{std::nullopt, JwtError::malformed};
+}
+
+}  // namespace
+
+JwtResult verify_jwt(std::string_view token, JwtKeys& keys,
+                     const JwtRules& rules) {
+  // Compact serialization: exactly three parts separated by two dots.
+  std::size_t first = token.find('.');
+  if (first == std::string_view::npos) return reject(JwtError::malformed);
+  std::size_t second = token.find('.', first + 1);
+  if (second == std::string_view::npos ||
+      token.find('.', second + 1) != std::string_view::npos) {
+    return reject(JwtError::malformed);
+  }
+
+  std::shared_ptr<const HmacSha256Key> key;
+  JwtResult header_result = find_key(token.substr(0, first), keys, key);
+  if (!key) return header_result;
 
   // The signature covers the header and payload exactly as sent.
   std::string signature;
-  if (!base64url_decode(signature_part, signature)) {
+  if (!base64url_decode(token.substr(second + 1), signature)) {
     return reject(JwtError::malformed);
   }
-  std::string expected = key->sign(token.substr(0, second));
-  if (!constant_time_equal(signature, expected)) {
+  if (!key->verify(token.substr(0, second), signature)) {
     return reject(JwtError::bad_signature);
   }
-
-  nlohmann::json payload = decode_object(payload_part);
-  if (payload.is_null()) return reject(JwtError::malformed);
-  return check_claims(payload, rules);
+  return check_claims(token.substr(first + 1, second - first - 1), rules);
 }
 
 }  // namespace shopkit::internal

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,8 +22,13 @@ class HmacSha256Key {
   // Returns the 32-byte MAC of `data`. Raises internal when OpenSSL fails.
   std::string sign(std::string_view data) const;
 
+  // True when `mac` is the MAC of `data`, compared in constant time.
+  bool verify(std::string_view data, std::string_view mac) const;
+
  private:
   struct State;
+  void compute(std::string_view data, unsigned char (&out)[32]) const;
+
   std::unique_ptr<State> state_;
 };
 
@@ -41,8 +45,12 @@ struct AccessClaims {
   std::int64_t expires_at = 0;  // exp
 };
 
-// Encodes `claims` as a compact JWS with header
-// {"alg":"HS256","typ":"JWT","kid":<kid>} and signs it with `key`.
+// Returns the first part of every token encode_jwt() signs with `kid`:
+// the base64url of {"alg":"HS256","kid":<kid>,"typ":"JWT"}.
+std::string jwt_header_segment(std::string_view kid);
+
+// Encodes `claims` as a compact JWS with the header of
+// jwt_header_segment() and signs it with `key`.
 std::string encode_jwt(const AccessClaims& claims, std::string_view kid,
                        const HmacSha256Key& key);
 
@@ -70,9 +78,17 @@ struct JwtRules {
   std::int64_t leeway = 0;   // Seconds of allowed clock skew.
 };
 
-// Returns the key for `kid`, or null when no active key has it.
-using KeyLookup =
-    std::function<std::shared_ptr<const HmacSha256Key>(std::string_view kid)>;
+// The keys a verifier may use.
+class JwtKeys {
+ public:
+  virtual ~JwtKeys() = default;
+  // Returns the active key whose jwt_header_segment() equals `segment`,
+  // or null. Lets tokens that shopkit signed skip parsing the header.
+  virtual std::shared_ptr<const HmacSha256Key> find_by_header(
+      std::string_view segment) = 0;
+  // Returns the active key with `kid`, or null.
+  virtual std::shared_ptr<const HmacSha256Key> find(std::string_view kid) = 0;
+};
 
 struct JwtResult {
   std::optional<AccessClaims> claims;  // Set when the token is valid.
@@ -83,7 +99,7 @@ struct JwtResult {
 // sub, sid, iss, aud, exp and iat are required; nbf is checked when
 // present; aud may be a string or an array that contains the audience.
 // Never raises for a bad token.
-JwtResult verify_jwt(std::string_view token, const KeyLookup& keys,
+JwtResult verify_jwt(std::string_view token, JwtKeys& keys,
                      const JwtRules& rules);
 
 }  // namespace shopkit::internal

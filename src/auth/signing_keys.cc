@@ -7,7 +7,8 @@
 namespace shopkit::internal {
 namespace {
 
-// 256-bit keys, as RFC 7518 section 3.2 asks for HS256.
+// 256-bit keys: RFC 7518 section 3.2 requires HS256 keys of at least
+// the hash size.
 constexpr std::size_t kKeyBytes = 32;
 
 }  // namespace
@@ -26,7 +27,7 @@ std::shared_ptr<SigningKeyRing::Snapshot> SigningKeyRing::load() {
   for (const auto& record : records) {
     if (record.retired_at) continue;
     snapshot->active.push_back(
-        SigningKey{record.kid,
+        SigningKey{record.kid, jwt_header_segment(record.kid),
                    std::make_shared<const HmacSha256Key>(record.secret)});
   }
   return snapshot;
@@ -72,6 +73,15 @@ SigningKey SigningKeyRing::signing_key() {
                 "no active signing key after creating one");
   }
   return snapshot_->active.front();
+}
+
+std::shared_ptr<const HmacSha256Key> SigningKeyRing::find_by_header(
+    std::string_view segment) {
+  auto snapshot = current();
+  for (const auto& key : snapshot->active) {
+    if (key.header_segment == segment) return key.key;
+  }
+  return nullptr;
 }
 
 std::shared_ptr<const HmacSha256Key> SigningKeyRing::find(

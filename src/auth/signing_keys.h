@@ -17,6 +17,7 @@ namespace shopkit::internal {
 
 struct SigningKey {
   std::string kid;
+  std::string header_segment;  // jwt_header_segment(kid)
   std::shared_ptr<const HmacSha256Key> key;
 };
 
@@ -24,7 +25,7 @@ struct SigningKey {
 // The cached set is read again from platform.db when it is older than
 // `max_age`, and once more on the first unknown kid, so keys added or
 // retired by another process are picked up.
-class SigningKeyRing {
+class SigningKeyRing final : public JwtKeys {
  public:
   SigningKeyRing(Context& context, std::chrono::milliseconds max_age);
 
@@ -32,8 +33,9 @@ class SigningKeyRing {
   // platform.db has none.
   SigningKey signing_key();
 
-  // Returns the active key with `kid`, or null.
-  std::shared_ptr<const HmacSha256Key> find(std::string_view kid);
+  std::shared_ptr<const HmacSha256Key> find_by_header(
+      std::string_view segment) override;
+  std::shared_ptr<const HmacSha256Key> find(std::string_view kid) override;
 
   // Adds a new key (32 random bytes) and returns its kid.
   std::string add_key();

@@ -47,7 +47,7 @@ struct CatalogPage {
   std::optional<SearchKey> next;
 };
 
-// What checkout needs to know about a variant.
+// The fields of a variant and its product that checkout reads.
 struct SellableVariant {
   VariantId id;
   ProductId product_id;

@@ -17,10 +17,10 @@ inline constexpr std::size_t kMaxQueryWords = 16;
 
 // Builds an FTS5 expression that matches products containing every word
 // of `q` as a word prefix. Words are runs of ASCII letters and digits
-// and of non-ASCII bytes; everything else, FTS5 syntax included
-// (quotes, '*', parentheses, ':', '^', '+', '-'), separates words. Each
-// word is written as a quoted string, so no input can form an operator.
-// Returns "" when `q` has no words.
+// and of non-ASCII bytes. Everything else separates words, FTS5 syntax
+// included (quotes, '*', parentheses, ':', '^', '+', '-'). Each word is
+// written as a quoted string, so no input can form an operator. Returns
+// "" when `q` has no words.
 std::string fts_match_expression(std::string_view q);
 
 // Checks `search` and converts it. `member` is true when the caller may

@@ -61,8 +61,8 @@ constexpr std::array<const char*, 16> kCyrillicExtra = {
     "e", "e", "dj", "g", "ye", "dz", "i", "yi",
     "j", "lj", "nj", "c", "k", "i", "u", "dz"};
 
-// Returns the ASCII spelling of a letter, or nullptr when `c` is not a
-// letter this table knows (which then separates words).
+// Returns the ASCII spelling of a letter, or nullptr when `c` is not in
+// these tables (the caller then treats it as a word break).
 const char* transliterate(char32_t c) {
   for (const Transliteration& entry : kLatin) {
     if (c >= entry.first && c <= entry.last) return entry.ascii;

@@ -225,3 +225,20 @@ TEST_CASE("leeway option widens the expiry check") {
   REQUIRE(error);
   CHECK(error->code() == ErrorCode::unauthenticated);
 }
+
+TEST_CASE("jwt with reordered header passes") {
+  Forgery f;
+  std::string header = " {\"typ\": \"JWT\", \"kid\": \"" + f.key.kid +
+                       "\", \"alg\": \"HS256\"} ";
+  auto principal = f.auth().authenticate(
+      shopkit::testing::forge_raw_token(header, f.payload.dump(), f.key.secret));
+  CHECK(principal.user_id() == f.principal.user_id());
+}
+
+TEST_CASE("jwt with repeated claim is rejected") {
+  Forgery f;
+  std::string payload = f.payload.dump();
+  payload.insert(1, "\"sub\":\"usr_00000000000000000000000000\",");
+  f.check_rejected(
+      shopkit::testing::forge_raw_token(f.header.dump(), payload, f.key.secret));
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "error_check.h"
 #include "store_fixture.h"
 
 using shopkit::ErrorCode;
@@ -10,22 +11,7 @@ using shopkit::ProductUpdate;
 using shopkit::testing::simple_product;
 using shopkit::testing::StoreFixture;
 
-namespace {
-
-// Runs `call` and returns the ErrorCode it raised; fails when it
-// raised nothing.
-template <typename Call>
-shopkit::Error error_of(Call&& call) {
-  try {
-    call();
-  } catch (const shopkit::Error& error) {
-    return error;
-  }
-  FAIL("the call raised no error");
-  return shopkit::Error(ErrorCode::internal, "unreachable");
-}
-
-}  // namespace
+using shopkit::testing::error_of;
 
 TEST_CASE("product create then get") {
   StoreFixture f;

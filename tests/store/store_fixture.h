@@ -2,14 +2,11 @@
 // products, for the tests of stores, the catalog and orders.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 
-#include "common/context.h"
-#include "common/ids.h"
 #include "shopkit/admin_service.h"
 #include "shopkit/store_service.h"
+#include "support/auth_helpers.h"
 #include "support/test_support.h"
 
 namespace shopkit::testing {
@@ -22,27 +19,14 @@ struct StoreFixture {
   StoreService& stores() { return test.platform->stores(); }
   AdminService& admin() { return test.platform->admin(); }
 
-  // Inserts a user row with `role` and returns a principal for it.
-  // TODO: switch to the auth helpers' sign_up once AuthService is merged.
+  // Registers a new user with `role` and returns its signed-in
+  // principal. Each call uses a fresh email address.
   Principal user(PlatformRole role = PlatformRole::merchant) {
-    OsRandom random;
-    const std::string id = internal::new_id("usr", test_epoch(), random);
-    SQLite::Database db((dir.path() / "platform.db").string(),
-                        SQLite::OPEN_READWRITE);
-    db.setBusyTimeout(10000);
-    SQLite::Statement insert(
-        db,
-        "INSERT INTO users (id, email, email_normalized, name, role, "
-        "password_hash, created_at, updated_at) VALUES (?, ?, ?, 'Test', ?, "
-        "'x', 0, 0)");
-    insert.bind(1, id);
-    insert.bind(2, id + "@example.com");
-    insert.bind(3, id + "@example.com");
-    insert.bind(4, std::string(to_string(role)));
-    insert.exec();
-    return internal::PrincipalFactory::make(UserId(id), role,
-                                            SessionId("ses_test"));
+    return sign_up(platform(),
+                   "user" + std::to_string(++users_) + "@example.com", role);
   }
+
+  int users_ = 0;
 
   StoreId store(const Principal& owner, const std::string& handle,
                 const std::string& currency = "USD") {

@@ -557,8 +557,9 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
         break;
       case ProductSort::relevance:
         // NOTE: bm25 scores depend on the whole index, so a product
-        // written between two pages can shift others' scores; relevance
-        // pages may then skip or repeat a row. The other orders do not.
+        // written between two pages can shift the scores of others.
+        // Relevance pages may then skip or repeat a row, unlike the
+        // other sort orders.
         sql += std::string(" AND (") + kRank + " > ? OR (" + kRank +
                " = ? AND p.id > ?))";
         for (int i = 0; i < 2; ++i) {

@@ -71,6 +71,7 @@ CREATE TABLE login_failures (
   failed_at INTEGER NOT NULL
 );
 CREATE INDEX login_failures_by_subject ON login_failures (subject, failed_at);
+CREATE INDEX login_failures_by_time ON login_failures (failed_at);
 
 CREATE TABLE themes (
   id TEXT PRIMARY KEY,

@@ -1,0 +1,296 @@
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <thread>
+
+#include "error_check.h"
+#include "store_fixture.h"
+
+using shopkit::ErrorCode;
+using shopkit::Money;
+using shopkit::Principal;
+using shopkit::ProductSearch;
+using shopkit::ProductSort;
+using shopkit::ProductStatus;
+using shopkit::testing::error_of;
+using shopkit::testing::simple_product;
+using shopkit::testing::StoreFixture;
+
+namespace {
+
+struct CatalogFixture : StoreFixture {
+  Principal owner = user();
+  shopkit::StoreId shop = store(owner, "market");
+
+  shopkit::Product add(const std::string& title, const std::string& sku,
+                       std::int64_t price, std::int64_t stock = 5,
+                       ProductStatus status = ProductStatus::active) {
+    auto input = simple_product(title, sku, price, stock);
+    input.status = status;
+    return admin().create_product(owner, shop, input);
+  }
+
+  std::vector<std::string> titles(const ProductSearch& search,
+                                  const Principal& caller = Principal::anonymous()) {
+    std::vector<std::string> out;
+    for (const auto& product : stores().search_products(caller, "market", search).items) {
+      out.push_back(product.title);
+    }
+    return out;
+  }
+};
+
+ProductSearch query(const std::string& q, ProductSort sort = ProductSort::title) {
+  ProductSearch search;
+  search.q = q;
+  search.sort = sort;
+  return search;
+}
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("search matches words and prefixes") {
+  CatalogFixture f;
+  f.add("Linen Shirt", "LS-BLUE", 4999);
+  f.add("Wool Sweater", "WS-1", 8999);
+  f.add("Café Crème Mug", "MUG-1", 1200);
+  using V = std::vector<std::string>;
+  CHECK(f.titles(query("shirt")) == V{"Linen Shirt"});
+  CHECK(f.titles(query("lin")) == V{"Linen Shirt"});
+  CHECK(f.titles(query("creme")) == V{"Café Crème Mug"});
+  CHECK(f.titles(query("CAFÉ")) == V{"Café Crème Mug"});
+  CHECK(f.titles(query("ls-blue")) == V{"Linen Shirt"});
+  CHECK(f.titles(query("shirt wool")).empty());
+  CHECK(f.titles(query("")).size() == 3);
+}
+
+TEST_CASE("search finds vendor tags and description") {
+  CatalogFixture f;
+  auto input = simple_product("Plain Tee", "PT", 1000);
+  input.status = ProductStatus::active;
+  input.vendor = "Northwind";
+  input.tags = {"organic"};
+  input.description = "<p>Made of bamboo fibre</p>";
+  f.admin().create_product(f.owner, f.shop, input);
+  f.add("Other", "O", 1000);
+  using V = std::vector<std::string>;
+  CHECK(f.titles(query("northwind")) == V{"Plain Tee"});
+  CHECK(f.titles(query("organic")) == V{"Plain Tee"});
+  CHECK(f.titles(query("bamboo")) == V{"Plain Tee"});
+}
+
+TEST_CASE("hostile queries are plain data") {
+  CatalogFixture f;
+  f.add("Linen Shirt", "LS-1", 4999);
+  f.add("Drop Table Lamp", "LAMP", 2999);
+  const auto file = f.dir.path() / "stores" / (f.shop.str() + ".db");
+  const std::string before = read_bytes(file) + read_bytes(file.string() + "-wal");
+  const std::string hostile[] = {
+      "\"", "*", "NEAR(", "'); DROP TABLE products; --", "shirt\" OR \"",
+      "title:shirt", "NOT shirt", "shirt AND", "(((", ")", "^shirt", "+", "-",
+      "{title description}: shirt", "NEAR(shirt lamp, 2)", "\"\"", "\\",
+      "“shirt”", "shirt*", "**", ":", "'", "; --", std::string("a\0b", 3),
+      std::string("\xFF\xFE", 2), std::string(500, '"'), "OR", "AND AND",
+  };
+  for (const std::string& q : hostile) {
+    CAPTURE(q);
+    for (ProductSort sort : {ProductSort::relevance, ProductSort::price}) {
+      std::vector<std::string> found;
+      CHECK_NOTHROW(found = f.titles(query(q, sort)));
+      CHECK(found.size() <= 2);
+    }
+  }
+  using V = std::vector<std::string>;
+  CHECK(f.titles(query("'); DROP TABLE --")) == V{"Drop Table Lamp"});
+  CHECK(f.titles(query("'); DROP TABLE products; --")).empty());
+  CHECK(f.titles(query("NEAR(")).empty());
+  CHECK(f.titles(query("shirt*")) == V{"Linen Shirt"});
+  CHECK(read_bytes(file) + read_bytes(file.string() + "-wal") == before);
+  CHECK(f.titles(query("")).size() == 2);
+}
+
+TEST_CASE("overlong query is rejected") {
+  CatalogFixture f;
+  auto error = error_of([&] { f.titles(query(std::string(513, 'a'))); });
+  CHECK(error.code() == ErrorCode::invalid_argument);
+  CHECK(error.field() == "q");
+}
+
+TEST_CASE("search filters combine") {
+  CatalogFixture f;
+  auto tagged = simple_product("Red Cap", "RC", 1500);
+  tagged.status = ProductStatus::active;
+  tagged.tags = {"sale"};
+  tagged.categories = {"hats"};
+  tagged.vendor = "Acme";
+  f.admin().create_product(f.owner, f.shop, tagged);
+  f.add("Blue Cap", "BC", 2500, 0);
+  f.add("Green Cap", "GC", 3500);
+  using V = std::vector<std::string>;
+  ProductSearch search = query("");
+  search.tag = "sale";
+  CHECK(f.titles(search) == V{"Red Cap"});
+  search = query("");
+  search.category = "hats";
+  CHECK(f.titles(search) == V{"Red Cap"});
+  search = query("");
+  search.vendor = "ACME";
+  CHECK(f.titles(search) == V{"Red Cap"});
+  search = query("cap");
+  search.min_price = Money(2000, "USD");
+  search.max_price = Money(3500, "USD");
+  CHECK(f.titles(search) == V{"Blue Cap", "Green Cap"});
+  search.in_stock = true;
+  CHECK(f.titles(search) == V{"Green Cap"});
+  search = query("");
+  search.min_price = Money(1, "EUR");
+  CHECK(error_of([&] { f.titles(search); }).field() == "min_price");
+}
+
+TEST_CASE("in stock follows checkout") {
+  CatalogFixture f;
+  f.add("Last One", "LAST", 1000, 1);
+  ProductSearch search = query("");
+  search.in_stock = true;
+  CHECK(f.titles(search).size() == 1);
+  shopkit::CheckoutRequest request;
+  request.lines = {{"LAST", 1}};
+  request.email = "a@example.com";
+  request.shipping_address = {"A", "1 St", "", "Town", "", "", "US", ""};
+  request.idempotency_key = "k";
+  f.stores().checkout(Principal::anonymous(), "market", request);
+  CHECK(f.titles(search).empty());
+}
+
+TEST_CASE("drafts visible to members only") {
+  CatalogFixture f;
+  f.add("Public", "P", 1000);
+  f.add("Secret", "S", 1000, 5, ProductStatus::draft);
+  f.add("Old", "O", 1000, 5, ProductStatus::archived);
+  auto customer = f.user(shopkit::PlatformRole::customer);
+  using V = std::vector<std::string>;
+  CHECK(f.titles(query("")) == V{"Public"});
+  CHECK(f.titles(query(""), customer) == V{"Public"});
+  CHECK(f.titles(query(""), f.owner) == V{"Old", "Public", "Secret"});
+  ProductSearch drafts = query("");
+  drafts.status = ProductStatus::draft;
+  CHECK(f.titles(drafts).empty());
+  CHECK(f.titles(drafts, f.owner) == V{"Secret"});
+  auto hidden = error_of(
+      [&] { f.stores().get_product(customer, "market", "secret"); });
+  CHECK(hidden.code() == ErrorCode::not_found);
+  CHECK(f.stores().get_product(f.owner, "market", "secret").title == "Secret");
+  CHECK(f.stores().get_product(customer, "market", "public").title == "Public");
+}
+
+TEST_CASE("cursor of another sort is rejected") {
+  CatalogFixture f;
+  for (int i = 0; i < 3; ++i) f.add("P" + std::to_string(i), "S" + std::to_string(i), 100);
+  ProductSearch search = query("", ProductSort::price);
+  search.limit = 1;
+  auto page = f.stores().search_products(Principal::anonymous(), "market", search);
+  REQUIRE_FALSE(page.next_cursor.empty());
+  search.sort = ProductSort::title;
+  search.cursor = page.next_cursor;
+  CHECK(error_of([&] { f.titles(search); }).field() == "cursor");
+  search.cursor = "not-a-cursor!";
+  CHECK(error_of([&] { f.titles(search); }).field() == "cursor");
+}
+
+TEST_CASE("every sort order pages completely") {
+  CatalogFixture f;
+  for (int i = 0; i < 23; ++i) {
+    f.test.clock->advance(std::chrono::milliseconds(i % 3));
+    f.add("Item " + std::to_string(i % 7), "SKU" + std::to_string(i),
+          100 * (i % 4));
+  }
+  for (ProductSort sort : {ProductSort::newest, ProductSort::price,
+                           ProductSort::title, ProductSort::relevance}) {
+    CAPTURE(shopkit::to_string(sort));
+    ProductSearch search = query(sort == ProductSort::relevance ? "item" : "", sort);
+    search.limit = 4;
+    std::set<std::string> seen;
+    int pages = 0;
+    for (;;) {
+      auto page = f.stores().search_products(Principal::anonymous(), "market", search);
+      for (const auto& product : page.items) {
+        CHECK(seen.insert(product.id.str()).second);
+      }
+      ++pages;
+      if (page.next_cursor.empty()) break;
+      search.cursor = page.next_cursor;
+    }
+    CHECK(seen.size() == 23);
+    CHECK(pages == 6);
+  }
+}
+
+TEST_CASE("price pages stable under concurrent writes") {
+  CatalogFixture f;
+  constexpr int kStable = 5000;
+  std::set<std::string> stable;
+  for (int i = 0; i < kStable; ++i) {
+    // 40 distinct prices, so most rows tie on the sort key.
+    auto product = f.add("Stable " + std::to_string(i), "ST" + std::to_string(i),
+                         100 * (i % 40));
+    stable.insert(product.id.str());
+  }
+
+  // The writer inserts products at every price and deletes them again
+  // while the reader walks the pages.
+  std::atomic<bool> done{false};
+  std::atomic<int> writes{0};
+  std::thread writer([&] {
+    std::vector<shopkit::ProductId> added;
+    for (int i = 0; !done; ++i) {
+      added.push_back(f.add("Churn " + std::to_string(i),
+                            "CH" + std::to_string(i), 100 * (i % 41))
+                          .id);
+      if (i % 2 == 1) {
+        f.admin().delete_product(f.owner, f.shop, added.front());
+        added.erase(added.begin());
+      }
+      ++writes;
+    }
+  });
+
+  ProductSearch search = query("", ProductSort::price);
+  search.limit = 50;
+  std::set<std::string> seen;
+  int repeats = 0;
+  std::int64_t last_price = -1;
+  int out_of_order = 0;
+  for (;;) {
+    auto page = f.stores().search_products(Principal::anonymous(), "market", search);
+    for (const auto& product : page.items) {
+      if (!seen.insert(product.id.str()).second) ++repeats;
+      const auto price = product.variants[0].price.minor_units();
+      if (price < last_price) ++out_of_order;
+      last_price = price;
+    }
+    if (page.next_cursor.empty()) break;
+    search.cursor = page.next_cursor;
+    // Let at least one more write land between this page and the next.
+    const int seen_writes = writes.load();
+    while (writes.load() == seen_writes) std::this_thread::yield();
+  }
+  done = true;
+  writer.join();
+
+  int missing = 0;
+  for (const auto& id : stable) {
+    if (!seen.contains(id)) ++missing;
+  }
+  CHECK(writes.load() >= kStable / 50);
+  CHECK(repeats == 0);
+  CHECK(missing == 0);
+  CHECK(out_of_order == 0);
+}
