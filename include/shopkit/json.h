@@ -171,6 +171,21 @@ SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
 // A store member: {"user_id", "email", "name", "role", "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
 
+// The dashboard: {"from", "to", "order_count", "paid_order_count",
+// "revenue", "average_order_value", "revenue_per_day": [{"day"
+// ("2026-12-04"), "orders", "revenue"}], "top_products": [{"product_id",
+// "title", "quantity", "revenue"}], "low_stock": [{"product_id",
+// "variant_id", "sku", "title", "variant_title", "stock"}],
+// "low_stock_count"}, amounts as Money objects.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const DailyRevenue& daily);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ProductSales& sales);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const LowStockVariant& variant);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Dashboard& dashboard);
+// {"id", "email", "name", "user_id" (null for guests), "created_at",
+// "order_count", "total_spent", "last_order_at" (time or null)}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Customer& customer);
+
 // Super-admin panel. A store summary is the store's object plus
 // "deleted_at" and "purge_after" (time or null).
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreSummary& summary);

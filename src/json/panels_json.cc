@@ -13,18 +13,9 @@ json optional_time(const std::optional<Timestamp>& time) {
 }  // namespace
 
 void to_json(json& out, const StoreSummary& summary) {
-  const Store& store = summary.store;
-  out = json{{"id", store.id.str()},
-             {"handle", store.handle},
-             {"name", store.name},
-             {"owner_id", store.owner_id.str()},
-             {"currency", store.currency},
-             {"country", store.country},
-             {"status", to_string(store.status)},
-             {"created_at", timestamp_to_json(store.created_at)},
-             {"updated_at", timestamp_to_json(store.updated_at)},
-             {"deleted_at", optional_time(summary.deleted_at)},
-             {"purge_after", optional_time(summary.purge_after)}};
+  out = summary.store;
+  out["deleted_at"] = optional_time(summary.deleted_at);
+  out["purge_after"] = optional_time(summary.purge_after);
 }
 
 void to_json(json& out, const UserCount& count) {
