@@ -56,13 +56,16 @@ struct ImportIssue {
 // Result of an import, or with dry_run, of what it would do. A product
 // with an error in any of its rows is skipped whole (products_skipped).
 // Every other product is created, or updated when the store already has
-// its handle.
+// its handle and a field differs.
 struct ImportReport {
   ImportFormat format = ImportFormat::detect;  // The layout that was read.
   bool dry_run = false;
   std::int64_t rows_read = 0;  // Data rows, without the header.
   std::int64_t products_created = 0;
   std::int64_t products_updated = 0;
+  // Products whose handle the store has and whose every field already
+  // equals the file's; nothing is written for them.
+  std::int64_t products_unchanged = 0;
   std::int64_t products_skipped = 0;
   std::int64_t variants_written = 0;  // Variants of created and updated
   std::int64_t images_written = 0;    // products, and their images.

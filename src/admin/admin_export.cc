@@ -116,7 +116,8 @@ void fill_variant(const Product& product, const Variant& variant,
   row[kSku] = variant.sku;
   if (variant.weight_grams) {
     row[kGrams] = std::to_string(*variant.weight_grams);
-    row[kWeightUnit] = "g";
+    // assign() rather than = "g" avoids a false -Wrestrict of GCC 12 -O3.
+    row[kWeightUnit].assign(1, 'g');
   }
   row[kTracker] = "shopify";
   row[kQuantity] = std::to_string(variant.stock);

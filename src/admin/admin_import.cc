@@ -26,9 +26,9 @@ using internal::StoreRight;
 
 // Products per write transaction: large enough that commits do not
 // dominate, small enough that the drafts of one batch stay small.
-constexpr std::size_t kBatchProducts = 256;
+constexpr std::size_t kBatchProducts = 1024;
 
-enum class Outcome { created, updated, skipped };
+enum class Outcome { created, updated, unchanged, skipped };
 
 // Outcome of one product of a batch.
 struct ProductResult {
@@ -42,7 +42,33 @@ struct ProductResult {
 struct CheckedProduct {
   std::optional<Product> before;
   Product after;
+  bool changed = true;  // False when `after` equals `before`.
 };
+
+bool same_variant(const Variant& a, const Variant& b) {
+  return a.id == b.id && a.sku == b.sku && a.options == b.options &&
+         a.price == b.price && a.compare_at_price == b.compare_at_price &&
+         a.stock == b.stock && a.allow_backorder == b.allow_backorder &&
+         a.weight_grams == b.weight_grams && a.barcode == b.barcode;
+}
+
+bool same_image(const Image& a, const Image& b) {
+  return a.url == b.url && a.alt == b.alt && a.position == b.position;
+}
+
+// True when every stored field but the times is equal, so writing
+// `after` would change nothing.
+bool same_product(const Product& a, const Product& b) {
+  return a.id == b.id && a.handle == b.handle && a.title == b.title &&
+         a.description == b.description && a.status == b.status &&
+         a.vendor == b.vendor && a.product_type == b.product_type &&
+         a.tags == b.tags && a.categories == b.categories &&
+         a.options == b.options &&
+         std::equal(a.variants.begin(), a.variants.end(), b.variants.begin(),
+                    b.variants.end(), same_variant) &&
+         std::equal(a.images.begin(), a.images.end(), b.images.begin(),
+                    b.images.end(), same_image);
+}
 
 // Matches the file's variants without a SKU to the existing variants
 // with the same option values, so that a second import keeps their ids.
@@ -311,7 +337,8 @@ std::optional<CheckedProduct> Importer::check(
       product.after = internal::apply_product_update(
           *product.before, to_update(input, *product.before), currency_,
           context_);
-      result.outcome = Outcome::updated;
+      product.changed = !same_product(*product.before, product.after);
+      result.outcome = product.changed ? Outcome::updated : Outcome::unchanged;
     } else {
       product.after = internal::build_product(input, currency_, context_);
       result.outcome = Outcome::created;
@@ -324,13 +351,16 @@ std::optional<CheckedProduct> Importer::check(
     result.outcome = Outcome::skipped;
     return std::nullopt;
   }
-  result.variants = product.after.variants.size();
-  result.images = product.after.images.size();
+  if (product.changed) {
+    result.variants = product.after.variants.size();
+    result.images = product.after.images.size();
+  }
   return product;
 }
 
 void Importer::write(storage::StoreRepositories& repositories,
                      const CheckedProduct& product) {
+  if (!product.changed) return;
   const Product* before = product.before ? &*product.before : nullptr;
   if (before) {
     repositories.catalog().update(product.after);
@@ -350,11 +380,15 @@ void Importer::tally(const csv::ProductDraft& draft, ProductResult& result) {
     case Outcome::updated:
       ++report_.products_updated;
       break;
+    case Outcome::unchanged:
+      ++report_.products_unchanged;
+      break;
     case Outcome::skipped:
       ++report_.products_skipped;
       break;
   }
-  if (result.outcome != Outcome::skipped) {
+  if (result.outcome == Outcome::created ||
+      result.outcome == Outcome::updated) {
     report_.variants_written += static_cast<std::int64_t>(result.variants);
     report_.images_written += static_cast<std::int64_t>(result.images);
   }

@@ -15,6 +15,7 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
                        {"rows_read", report.rows_read},
                        {"products_created", report.products_created},
                        {"products_updated", report.products_updated},
+                       {"products_unchanged", report.products_unchanged},
                        {"products_skipped", report.products_skipped},
                        {"variants_written", report.variants_written},
                        {"images_written", report.images_written},

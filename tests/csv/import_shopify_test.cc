@@ -154,13 +154,15 @@ TEST_CASE("prices follow the store currency") {
   CHECK(shopkit::testing::contains(error.message, "JPY"));
 }
 
-TEST_CASE("second import updates products") {
+TEST_CASE("second import finds the same products") {
   ImportFixture f;
   f.import(kShopify);
   auto first = f.catalog();
   auto report = f.import(kShopify);
   CHECK(report.products_created == 0);
-  CHECK(report.products_updated == 2);
+  CHECK(report.products_updated == 0);
+  CHECK(report.products_unchanged == 2);
+  CHECK(report.variants_written == 0);
   auto second = f.catalog();
   REQUIRE(second.size() == 2);
   CHECK(second.at("linen-shirt").id == first.at("linen-shirt").id);
@@ -169,6 +171,7 @@ TEST_CASE("second import updates products") {
   // The mug's variant has a SKU; a variant without one is matched by its
   // option values instead, which the next case covers.
   CHECK(second.at("mug").variants[0].id == first.at("mug").variants[0].id);
+  CHECK(second.at("mug").updated_at == first.at("mug").updated_at);
 }
 
 TEST_CASE("reimport keeps variants without SKU") {
@@ -252,7 +255,8 @@ TEST_CASE("dry run reports the same errors") {
 TEST_CASE("progress is called per batch") {
   ImportFixture f;
   std::string text = "Handle,Title,Variant Price\n";
-  for (int i = 0; i < 600; ++i) {
+  // Three batches: two full ones (1,024 products each) and the rest.
+  for (int i = 0; i < 2100; ++i) {
     text += "p" + std::to_string(i) + ",P,1\n";
   }
   std::vector<std::int64_t> rows_seen;
@@ -261,9 +265,9 @@ TEST_CASE("progress is called per batch") {
     rows_seen.push_back(report.rows_read);
   };
   auto report = f.import(text, options);
-  CHECK(report.products_created == 600);
+  CHECK(report.products_created == 2100);
   REQUIRE(rows_seen.size() >= 3);
-  CHECK(rows_seen.back() == 600);
+  CHECK(rows_seen.back() == 2100);
   CHECK(std::is_sorted(rows_seen.begin(), rows_seen.end()));
 }
 

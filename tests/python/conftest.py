@@ -81,3 +81,26 @@ def shirt(sku="LS-S-BLU", stock=12, price="49.99"):
         }],
         "images": [{"url": "https://example.com/a.jpg", "alt": "Front"}],
     }
+
+
+@pytest.fixture
+def super_admin(platform):
+    """The platform's first super admin, signed in."""
+    platform.auth.bootstrap_super_admin(
+        email="root@example.com", password=PASSWORD, name="Root")
+    login = platform.auth.login(email="root@example.com", password=PASSWORD)
+    return platform.auth.authenticate(login.access_token)
+
+
+ADDRESS = {"name": "Ann Buyer", "line1": "1 Main St", "city": "Springfield",
+           "country": "US"}
+
+
+def buy(platform, store, sku="LS-S-BLU", quantity=1, key="order-1",
+        principal=None):
+    """Check out `quantity` of `sku` as a guest (or `principal`)."""
+    return platform.stores.checkout(
+        principal or shopkit.Principal.anonymous(), store.handle,
+        lines=[{"sku": sku, "quantity": quantity}],
+        email="buyer@example.com", shipping_address=ADDRESS,
+        idempotency_key=key)

@@ -66,8 +66,26 @@ def test_context_manager_closes_files(tmp_path, clock):
 def test_calls_after_close_fail(tmp_path):
     with shopkit.Platform.open(tmp_path / "d") as platform:
         pass
-    with pytest.raises(shopkit.FailedPrecondition):
+    with pytest.raises(shopkit.FailedPrecondition) as raised:
         platform.auth.list_signing_keys()
+    assert "closed" in raised.value.message
+
+
+def test_reopen_after_close(tmp_path, clock):
+    data = tmp_path / "d"
+    with shopkit.Platform.open(
+        data, clock=clock, auth=fast_auth_options()
+    ) as platform:
+        merchant = sign_in(platform)[1]
+        store = platform.stores.create_store(
+            merchant, name="Shop", handle="shop-one", currency="USD",
+            country="US")
+    with shopkit.Platform.open(
+        data, clock=clock, auth=fast_auth_options()
+    ) as reopened:
+        assert reopened.stores.get_public_store("shop-one") == \
+            reopened.stores.get_public_store(store.handle)
+        assert reopened.stores.get_public_store("shop-one").id == store.id
 
 
 def test_close_twice_is_harmless(tmp_path):

@@ -8,8 +8,9 @@ also takes the plain string.
 import enum
 
 __all__ = [
-    "ErrorCode", "LogLevel", "OrderStatus", "PlatformRole", "ProductSort",
-    "ProductStatus", "StoreRole", "StoreStatus", "UserStatus",
+    "ErrorCode", "ImportFormat", "LogLevel", "OrderStatus", "PlatformRole",
+    "ProductSort", "ProductStatus", "StoreRole", "StoreStatus",
+    "ThemeSettingType", "ThemeStatus", "UserStatus",
 ]
 
 
@@ -92,3 +93,31 @@ class OrderStatus(enum.StrEnum):
     PAID = "paid"
     FULFILLED = "fulfilled"
     CANCELLED = "cancelled"
+
+
+class ThemeStatus(enum.StrEnum):
+    """A theme's life cycle: draft, published (listed), retired."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RETIRED = "retired"
+
+
+class ThemeSettingType(enum.StrEnum):
+    """The type of a setting in a theme manifest."""
+
+    COLOR = "color"
+    TEXT = "text"
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    SELECT = "select"
+    IMAGE_URL = "image_url"
+
+
+class ImportFormat(enum.StrEnum):
+    """The column layout of a product CSV file; DETECT reads the header."""
+
+    DETECT = "detect"
+    SHOPIFY = "shopify"
+    WOOCOMMERCE = "woocommerce"
+    VENDURE = "vendure"

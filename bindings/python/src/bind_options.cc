@@ -95,6 +95,10 @@ void bind_auth_options(py::module_& module) {
              "throttle_window.")
       .field("throttle_window", &AuthOptions::throttle_window,
              "The window over which failed logins are counted (timedelta).")
+      .field("session_cache_ttl", &AuthOptions::session_cache_ttl,
+             "How long authenticate() may trust a session it read before "
+             "reading it again (timedelta, default 1 s); bounds how long a "
+             "revocation by another process goes unseen.")
       .finish();
 }
 
@@ -149,11 +153,15 @@ void bind_platform_options(py::module_& module) {
       .field("busy_timeout", &Options::busy_timeout,
              "How long a write waits for another process's lock "
              "(timedelta, default 10 s).")
+      .field("deleted_store_retention", &Options::deleted_store_retention,
+             "How long a deleted store's file stays restorable in trash/ "
+             "before purge_deleted_stores() may remove it (timedelta, "
+             "default 30 days).")
       .field("auth", &Options::auth, "AuthOptions.")
-      .property("clock", &get_clock, &set_clock,
+      .property("clock", "Clock | None", &get_clock, &set_clock,
                 "A SystemClock or ManualClock; None means the system "
                 "clock.")
-      .property("log", &get_log, &set_log,
+      .property("log", "Callable[[LogLevel, str], None] | None", &get_log, &set_log,
                 "A callable(level: LogLevel, message: str) that receives "
                 "the library's log lines, or None for no logging. It may "
                 "be called from any thread; see shopkit.logging_sink().")

@@ -26,16 +26,12 @@ std::unique_ptr<Platform> open_platform(
   return Platform::open(std::move(resolved));
 }
 
-MigrationReport migrate(Platform& platform, const py::object& progress) {
-  std::function<void(const MigrationReport&)> report;
-  if (!progress.is_none()) {
-    report = [progress](const MigrationReport& counts) {
-      py::gil_scoped_acquire acquire;
-      progress(counts);
-    };
-  }
+// pybind11 wraps a Python `progress` so that each call takes the GIL.
+MigrationReport migrate(
+    Platform& platform,
+    const std::function<void(const MigrationReport&)>& progress) {
   py::gil_scoped_release release;
-  return platform.migrate_all_stores(report);
+  return platform.migrate_all_stores(progress);
 }
 
 }  // namespace
@@ -92,7 +88,10 @@ void bind_platform(py::module_& module) {
            "Close every open file. Later calls on this platform or its "
            "services raise FailedPrecondition. Calling it again does "
            "nothing.")
-      .def("__enter__", [](py::object self) { return self; })
+      .def(
+          "__enter__", [](Platform& platform) -> Platform& { return platform; },
+          py::return_value_policy::reference,
+          "Return the platform itself for the with-block.")
       .def(
           "__exit__",
           [](Platform& platform, const py::args&) {

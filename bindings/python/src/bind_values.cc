@@ -160,7 +160,7 @@ void bind_money(py::module_& module) {
           },
           py::is_operator())
       .def("__copy__", [](const Money& money) { return money; })
-      .def("__deepcopy__", [](const Money& money, py::handle) { return money; },
+      .def("__deepcopy__", [](const Money& money, const py::object&) { return money; },
            py::arg("memo"))
       .def(
           "to_dict",
@@ -198,8 +198,9 @@ void bind_money(py::module_& module) {
           "InvalidArgument for a missing key or a non-int amount.");
 }
 
-py::object optional_text(const std::string& text) {
-  return text.empty() ? py::object(py::none()) : py::object(py::str(text));
+std::optional<std::string> optional_text(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 void bind_principal(py::module_& module) {
@@ -261,11 +262,12 @@ void bind_principal(py::module_& module) {
           "to_dict",
           [](const Principal& principal) {
             py::dict out;
-            out["user_id"] = optional_text(principal.user_id().str());
+            out["user_id"] = py::cast(optional_text(principal.user_id().str()));
             out["role"] = principal.is_anonymous()
                               ? py::object(py::none())
                               : py::cast(principal.role());
-            out["session_id"] = optional_text(principal.session_id().str());
+            out["session_id"] =
+                py::cast(optional_text(principal.session_id().str()));
             return out;
           },
           "Return {'user_id', 'role', 'session_id'}, with None values for "

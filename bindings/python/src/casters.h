@@ -46,6 +46,13 @@ extern PythonObjects python_objects;
 
 void load_python_objects();
 
+// An argument that is either a T, a dict of T's fields, or None; see
+// request_from() in value_class.h.
+template <typename T>
+struct RequestArgument {
+  py::object object = py::none();
+};
+
 }  // namespace shopkit::python
 
 namespace pybind11::detail {
@@ -124,11 +131,45 @@ struct type_caster<E> {
   }
 };
 
+// A theme setting value is a bool, an int or a str, each loaded only
+// from exactly that Python type: the generic variant caster would turn
+// 1.5 into True, and a number setting takes integers only.
+template <>
+struct type_caster<shopkit::ThemeSettingValue> {
+  PYBIND11_TYPE_CASTER(shopkit::ThemeSettingValue,
+                       const_name("bool | int | str"));
+
+  bool load(handle source, bool) {
+    if (PyBool_Check(source.ptr())) {
+      value = source.ptr() == Py_True;
+    } else if (PyLong_Check(source.ptr())) {
+      value = source.cast<std::int64_t>();
+    } else if (PyUnicode_Check(source.ptr())) {
+      value = source.cast<std::string>();
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  static handle cast(const shopkit::ThemeSettingValue& setting,
+                     return_value_policy, handle) {
+    return std::visit(
+        [](const auto& held) -> handle {
+          return make_caster<std::decay_t<decltype(held)>>::cast(
+              held, return_value_policy::copy, handle());
+        },
+        setting);
+  }
+};
+
 // A Page<T> becomes shopkit.Page(items=[...], next_cursor=str or None):
 // Python code tests the last page with `page.next_cursor is None`.
 template <typename T>
 struct type_caster<shopkit::Page<T>> {
-  PYBIND11_TYPE_CASTER(shopkit::Page<T>, const_name("shopkit.Page"));
+  PYBIND11_TYPE_CASTER(shopkit::Page<T>, const_name("shopkit.Page[") +
+                                            make_caster<T>::name +
+                                            const_name("]"));
 
   bool load(handle, bool) { return false; }
 
@@ -142,6 +183,25 @@ struct type_caster<shopkit::Page<T>> {
     object page_type =
         reinterpret_borrow<object>(shopkit::python::python_objects.page_type);
     return page_type(items, cursor).release();
+  }
+};
+
+// A request argument that a binding converts itself with
+// request_from(): any object loads, and the signature shows the request
+// type, a dict, or None.
+template <typename T>
+struct type_caster<shopkit::python::RequestArgument<T>> {
+  PYBIND11_TYPE_CASTER(shopkit::python::RequestArgument<T>,
+                       make_caster<T>::name + const_name(" | dict | None"));
+
+  bool load(handle source, bool) {
+    value.object = reinterpret_borrow<object>(source);
+    return true;
+  }
+
+  static handle cast(const shopkit::python::RequestArgument<T>& argument,
+                     return_value_policy, handle) {
+    return argument.object.inc_ref();
   }
 };
 

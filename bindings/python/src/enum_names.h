@@ -49,5 +49,10 @@ SHOPKIT_PYTHON_STR_ENUM(ProductStatus, "ProductStatus",
                         product_status_from_string);
 SHOPKIT_PYTHON_STR_ENUM(ProductSort, "ProductSort", product_sort_from_string);
 SHOPKIT_PYTHON_STR_ENUM(OrderStatus, "OrderStatus", order_status_from_string);
+SHOPKIT_PYTHON_STR_ENUM(ThemeStatus, "ThemeStatus", theme_status_from_string);
+SHOPKIT_PYTHON_STR_ENUM(ThemeSettingType, "ThemeSettingType",
+                        theme_setting_type_from_string);
+SHOPKIT_PYTHON_STR_ENUM(ImportFormat, "ImportFormat",
+                        import_format_from_string);
 
 }  // namespace shopkit::python

@@ -8,7 +8,9 @@
 //       .finish();
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -38,6 +40,11 @@ template <typename V>
 struct IsVector<std::vector<V>> : std::true_type {};
 
 template <typename M>
+struct IsMap : std::false_type {};
+template <typename K, typename V>
+struct IsMap<std::map<K, V>> : std::true_type {};
+
+template <typename M>
 struct IsId : std::false_type {};
 template <typename Tag>
 struct IsId<Id<Tag>> : std::true_type {};
@@ -58,6 +65,8 @@ std::string python_type_label() {
     return python_type_label<typename M::value_type>() + " or None";
   } else if constexpr (IsVector<M>::value) {
     return "list of " + python_type_label<typename M::value_type>();
+  } else if constexpr (IsMap<M>::value) {
+    return "dict of " + python_type_label<typename M::mapped_type>();
   } else if constexpr (std::is_same_v<M, bool>) {
     return "bool";
   } else if constexpr (std::is_integral_v<M>) {
@@ -67,6 +76,8 @@ std::string python_type_label() {
     return "str";
   } else if constexpr (std::is_same_v<M, Timestamp>) {
     return "datetime";
+  } else if constexpr (std::is_same_v<M, ThemeSettingValue>) {
+    return "bool, int or str";
   } else if constexpr (std::is_same_v<M, std::chrono::seconds> ||
                        std::is_same_v<M, std::chrono::milliseconds>) {
     return "timedelta";
@@ -74,6 +85,44 @@ std::string python_type_label() {
     py::handle type = bound_type<M>();
     return type ? py::str(type.attr("__name__")).cast<std::string>()
                 : std::string("a supported value");
+  }
+}
+
+// The type annotation of a field as a stub file writes it, for example
+// "list[Variant]" or "datetime.datetime | None". Value classes publish
+// these in their `_field_types` dict, from which generate_stubs.py
+// writes the annotations of shopkit/_shopkit.pyi.
+template <typename M>
+std::string python_type_hint() {
+  using namespace value_detail;
+  if constexpr (IsOptional<M>::value) {
+    return python_type_hint<typename M::value_type>() + " | None";
+  } else if constexpr (IsVector<M>::value) {
+    return "list[" + python_type_hint<typename M::value_type>() + "]";
+  } else if constexpr (IsMap<M>::value) {
+    return "dict[" + python_type_hint<typename M::key_type>() + ", " +
+           python_type_hint<typename M::mapped_type>() + "]";
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return "bool";
+  } else if constexpr (std::is_integral_v<M>) {
+    return "int";
+  } else if constexpr (std::is_same_v<M, std::string> || IsId<M>::value) {
+    return "str";
+  } else if constexpr (StrEnumType<M>) {
+    return StrEnumNames<M>::class_name;
+  } else if constexpr (std::is_same_v<M, Timestamp>) {
+    return "datetime.datetime";
+  } else if constexpr (std::is_same_v<M, ThemeSettingValue>) {
+    return "bool | int | str";
+  } else if constexpr (std::is_same_v<M, std::filesystem::path>) {
+    return "str | os.PathLike[str]";
+  } else if constexpr (std::is_same_v<M, std::chrono::seconds> ||
+                       std::is_same_v<M, std::chrono::milliseconds>) {
+    return "datetime.timedelta";
+  } else {
+    py::handle type = bound_type<M>();
+    return type ? py::str(type.attr("__name__")).cast<std::string>()
+                : std::string("Any");
   }
 }
 
@@ -160,20 +209,23 @@ class ValueClass {
     class_.def_property(
         name, [get](const T& value) { return get(value); },
         [set](T& value, py::handle input) { set(value, input); }, doc);
-    fields_->push_back(Field{name, get, set, style == FieldStyle::secret});
+    std::string hint = python_type_hint<M>();
+    if (style == FieldStyle::empty_is_none) hint += " | None";
+    fields_->push_back(
+        Field{name, hint, get, set, style == FieldStyle::secret});
     return *this;
   }
 
   // A read-write attribute with custom conversion, for fields whose C++
   // type has no direct Python form (a callback, an injected sink).
-  ValueClass& property(const char* name,
+  ValueClass& property(const char* name, const char* type_hint,
                        std::function<py::object(const T&)> get,
                        std::function<void(T&, py::handle)> set,
                        const char* doc) {
     class_.def_property(
         name, [get](const T& value) { return get(value); },
         [set](T& value, py::handle input) { set(value, input); }, doc);
-    fields_->push_back(Field{name, get, set, false});
+    fields_->push_back(Field{name, type_hint, get, set, false});
     return *this;
   }
 
@@ -184,6 +236,7 @@ class ValueClass {
  private:
   struct Field {
     std::string name;
+    std::string type_hint;
     std::function<py::object(const T&)> get;
     std::function<void(T&, py::handle)> set;
     bool secret;  // repr() hides the value.
@@ -302,6 +355,12 @@ py::class_<T>& ValueClass<T>::finish() {
       },
       py::is_operator());
 
+  py::dict field_types;
+  for (const Field& field : *fields) {
+    field_types[py::str(field.name)] = field.type_hint;
+  }
+  class_.attr("_field_types") = field_types;
+
   class_.def("__copy__", [](const T& value) { return T(value); });
   class_.def("__deepcopy__",
              [](const T& value, const py::object&) { return T(value); },
@@ -312,8 +371,9 @@ py::class_<T>& ValueClass<T>::finish() {
 // Builds the request of a method that takes either one T (or a dict of
 // its fields) as `input`, or T's fields as keyword arguments.
 template <typename T>
-T request_from(const py::object& input, const py::kwargs& fields,
+T request_from(const RequestArgument<T>& argument, const py::kwargs& fields,
                const std::string& parameter) {
+  const py::object& input = argument.object;
   py::handle type = py::type::of<T>();
   std::string type_name = py::str(type.attr("__name__")).cast<std::string>();
   if (!input.is_none() && fields.size() > 0) {
