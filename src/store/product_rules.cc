@@ -4,10 +4,22 @@
 #include <cctype>
 #include <set>
 
+#include "common/text.h"
 #include "shopkit/error.h"
 #include "store/slug.h"
 
 namespace shopkit::internal {
+
+void check_stock_bound(std::int64_t stock, const std::string& field) {
+  if (stock > kMaxStock || stock < -kMaxStock) {
+    throw Error(ErrorCode::invalid_argument,
+                field + " " + std::to_string(stock) +
+                    " is beyond the largest stock, " +
+                    std::to_string(kMaxStock) + " either way",
+                field);
+  }
+}
+
 namespace {
 
 Error invalid(const std::string& message, const std::string& field) {
@@ -38,6 +50,7 @@ bool has_control_character(std::string_view text) {
 // Checks a one-line text field: at most kMaxShortText code points and no
 // control characters.
 void check_short_text(std::string_view text, const std::string& field) {
+  require_utf8(text, field);
   if (count_code_points(text) > kMaxShortText) {
     throw invalid(field + " is longer than " + std::to_string(kMaxShortText) +
                       " characters",
@@ -81,6 +94,13 @@ void check_money(const Money& money, std::string_view currency,
                       money.to_decimal_string(),
                   field);
   }
+  if (money.minor_units() > kMaxPriceMinorUnits) {
+    throw invalid(field + " " + money.to_decimal_string() +
+                      " is above the largest price, " +
+                      Money(kMaxPriceMinorUnits, std::string(currency))
+                          .to_decimal_string(),
+                  field);
+  }
 }
 
 void check_image_url(const std::string& url, const std::string& field) {
@@ -89,6 +109,7 @@ void check_image_url(const std::string& url, const std::string& field) {
     throw invalid(field + " must be an http or https URL, got '" + url + "'",
                   field);
   }
+  require_utf8(url, field);
   if (url.size() > kMaxUrlBytes) {
     throw invalid(field + " is longer than " + std::to_string(kMaxUrlBytes) +
                       " bytes",
@@ -162,6 +183,7 @@ void check_variant(const Variant& variant, std::size_t option_count,
     check_money(*variant.compare_at_price, currency,
                 field + ".compare_at_price");
   }
+  check_stock_bound(variant.stock, field + ".stock");
   if (variant.stock < 0 && !variant.allow_backorder) {
     throw invalid(field + ".stock is " + std::to_string(variant.stock) +
                       " but a variant without backorders cannot go below 0",
@@ -178,6 +200,7 @@ void check_variant(const Variant& variant, std::size_t option_count,
 void check_product(Product& product, std::string_view currency) {
   product.title = trim(product.title);
   if (product.title.empty()) throw invalid("title is empty", "title");
+  require_utf8(product.title, "title");
   if (count_code_points(product.title) > kMaxTitleLength) {
     throw invalid("title is longer than " + std::to_string(kMaxTitleLength) +
                       " characters",
@@ -186,6 +209,7 @@ void check_product(Product& product, std::string_view currency) {
   if (has_control_character(product.title)) {
     throw invalid("title must not contain control characters", "title");
   }
+  require_utf8(product.description, "description");
   if (product.description.size() > kMaxDescriptionBytes) {
     throw invalid("description is longer than " +
                       std::to_string(kMaxDescriptionBytes) + " bytes",
