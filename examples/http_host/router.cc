@@ -311,6 +311,11 @@ const nlohmann::json& RouteRequest::json_body() const {
   return *json_body_;
 }
 
+const nlohmann::json& RouteRequest::json_body_or_empty() const {
+  if (body_.empty() && !json_body_) json_body_ = nlohmann::json::object();
+  return json_body();
+}
+
 // --- Router ---
 
 Router::Router(Platform& platform, std::shared_ptr<LogSink> log)

@@ -52,6 +52,10 @@ class RouteRequest {
   // kMaxJsonDepth, or not an object. Parsed once and cached.
   const nlohmann::json& json_body() const;
 
+  // Like json_body(), but an empty body gives an empty object, for
+  // routes whose body is optional.
+  const nlohmann::json& json_body_or_empty() const;
+
   // Returns the header `name`, or nullopt when it is absent.
   std::optional<std::string> header(std::string_view name) const;
 

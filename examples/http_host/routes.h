@@ -31,4 +31,22 @@ void add_theme_routes(Router& router, RouteContext context);
 // /api/v1/admin/stores/{store_id}/members and .../theme.
 void add_admin_panel_routes(Router& router, RouteContext context);
 
+// /api/v1/stores/...: creating stores, the public catalog, checkout and
+// the buyer's own orders.
+void add_store_routes(Router& router, RouteContext context);
+
+// /api/v1/admin/stores/{store_id}/...: settings, catalog, stock, orders.
+void add_admin_routes(Router& router, RouteContext context);
+
+// /api/v1/super-admin/...: users, stores, figures and the audit log.
+void add_super_admin_routes(Router& router, RouteContext context);
+
+// Reads a catalog query (q, category, vendor, tag, min_price, max_price,
+// in_stock, status, sort, limit, cursor). `store_currency` is called only
+// when a price bound is given, because bounds are minor units of the
+// store's currency.
+ProductSearch product_search(
+    const RouteRequest& request,
+    const std::function<std::string()>& store_currency);
+
 }  // namespace shopkit::http

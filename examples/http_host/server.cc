@@ -97,6 +97,9 @@ class Server::Impl {
     add_auth_routes(router_, context);
     add_theme_routes(router_, context);
     add_admin_panel_routes(router_, context);
+    add_store_routes(router_, context);
+    add_admin_routes(router_, context);
+    add_super_admin_routes(router_, context);
     configure();
   }
 

@@ -20,6 +20,7 @@
 #include "shopkit/orders.h"
 #include "shopkit/stores.h"
 #include "shopkit/product_csv.h"
+#include "shopkit/super_admin_service.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
 
@@ -169,6 +170,19 @@ SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
 
 // A store member: {"user_id", "email", "name", "role", "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
+
+// Super-admin panel. A store summary is the store's fields plus
+// "deleted_at" and "purge_after" (null unless deleted).
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreSummary& summary);
+// {"users": [{"role", "status", "count"}],
+//  "stores": {"active", "suspended", "deleted", "purged"},
+//  "orders": [{"currency", "orders", "paid_orders", "revenue",
+//              "refunded", "net_revenue"}]}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const PlatformFigures& figures);
+// {"id", "actor_id" (null for no user), "action", "target_type",
+//  "target_id", "detail" (the detail object), "created_at"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const AuditEntry& entry);
 
 namespace json_fields {
 

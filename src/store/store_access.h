@@ -20,9 +20,10 @@ inline constexpr const char* kContactEmailSetting = "contact_email";
 inline constexpr const char* kTaxRateSetting = "tax_rate_bps";
 inline constexpr const char* kFlatShippingSetting = "flat_shipping";
 
-// The store's currency: the copy in its file, which checkout and
-// settings changes read and write under the file's write lock, or the
-// registry's when the file has none yet.
+// The store's currency: the copy in its file, or the registry's in
+// `record` when the file has none. Every currency change writes the copy
+// under the file's write lock, so a transaction on the file always sees
+// the current currency even when `record` was read before the change.
 std::string store_currency(storage::StoreRepositories& repositories,
                            const storage::StoreRecord& record);
 

@@ -54,14 +54,10 @@ Store StoreService::create_store(const Principal& principal,
         platform.audit().append(audit);
       });
 
-  // The file's copy of the currency lets checkout and settings changes
-  // read it under the file's own lock. A crash before this write leaves
-  // no copy, and readers then fall back to the registry's value.
-  context_.storage->write_store(
-      record.id, [&](storage::StoreRepositories& repositories) {
-        repositories.settings().put(internal::kCurrencySetting,
-                                    nlohmann::json(record.currency).dump());
-      });
+  // The new file has no copy of the currency yet, so readers take the
+  // registry's; the first settings change writes the copy. Not opening
+  // the file here keeps provisioning to one file copy and one platform
+  // transaction.
   context_.log.info("store " + record.id.str() + " created by user " +
                     principal.user_id().str());
   return internal::to_public_store(record);

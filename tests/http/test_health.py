@@ -39,3 +39,26 @@ def test_access_log_line_per_request(host):
     assert len(lines) == 1
     assert " info http GET /healthz 200 " in lines[0]
     assert "ms id=log-check-1" in lines[0]
+
+
+def test_access_log_has_no_secrets(host):
+    secret_password = "hunter2 is not a good password"
+    email = f"log-secret-{time.monotonic_ns()}@example.com"
+    host.call("POST", "/api/v1/auth/register", {
+        "email": email, "password": secret_password, "name": "Log"},
+        headers={"X-Request-Id": "log-secret-1"})
+    login = host.call("POST", "/api/v1/auth/login",
+                      {"email": email, "password": secret_password},
+                      headers={"X-Request-Id": "log-secret-2"})
+    assert login.status == 200, login
+    tokens = login.json()
+    host.call("GET", "/api/v1/auth/me?access_token=" + tokens["access_token"],
+              token=tokens["access_token"],
+              headers={"X-Request-Id": "log-secret-3"})
+    lines = access_lines(host, "log-secret-3")
+    assert len(lines) == 1
+    assert "access_token=[redacted]" in lines[0]
+    log = host.log_text()
+    assert secret_password not in log
+    assert tokens["access_token"] not in log
+    assert tokens["refresh_token"] not in log

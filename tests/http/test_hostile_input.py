@@ -4,7 +4,7 @@ status, the host keeps serving, and no data changes."""
 import json
 import socket
 
-from conftest import PASSWORD, sign_up, unique_email
+from conftest import PASSWORD, product_body, sign_up, unique_email
 
 BODY_LIMIT = 16 * 1024 * 1024  # shopkit serve's default --max-body-bytes.
 
@@ -158,6 +158,27 @@ def test_garbage_request_line_is_400(host):
         raw.sendall(b"NOT HTTP AT ALL\r\n\r\n")
         data = raw.recv(65536)
     assert data.startswith(b"HTTP/1.1 400")
+
+
+def test_bad_product_bodies_change_nothing(host, shop):
+    path = f"/api/v1/admin/stores/{shop['store']['id']}/products"
+    before = host.call("GET", path + "?limit=200", token=shop["token"])
+    bad_price = product_body("Bad", "BAD-1")
+    bad_price["variants"][0]["price"]["amount"] = 12.5
+    text_stock = product_body("Bad", "BAD-2")
+    text_stock["variants"][0]["stock"] = "many"
+    cases = [
+        '{"title": "Half',
+        json.dumps(bad_price),
+        json.dumps(text_stock),
+        json.dumps(product_body("Bad", "BAD-3", variants={"sku": "x"})),
+        '{"title": "Deep", "tags": ' + "[" * 1000 + "]" * 1000 + "}",
+    ]
+    for text in cases:
+        response = host.call("POST", path, raw_body=text, token=shop["token"])
+        assert_error(response, 400, "invalid_argument")
+    after = host.call("GET", path + "?limit=200", token=shop["token"])
+    assert after.json()["items"] == before.json()["items"]
 
 
 def test_host_survives_hostile_input(host):

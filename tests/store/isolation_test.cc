@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <sstream>
 
 #include "checkout_fixture.h"
 #include "error_check.h"
@@ -30,6 +31,11 @@ std::string store_bytes(const std::filesystem::path& dir, const StoreId& id) {
   const auto base = dir / "stores" / (id.str() + ".db");
   return read_bytes(base) + "|" + read_bytes(base.string() + "-wal");
 }
+
+// One product in Shopify's CSV layout, valid for import.
+constexpr std::string_view kImportCsv =
+    "Handle,Title,Variant SKU,Variant Price,Status\n"
+    "stolen,Stolen,STOLEN-1,5.00,active\n";
 
 struct Operation {
   const char* name;
@@ -95,6 +101,47 @@ TEST_CASE("store calls are isolated per tenant") {
          update.tax_rate_bps = 1;
          admin.update_settings(p, s, update);
        }},
+      {"import_products",
+       [&](auto& p, auto& s) { admin.import_products(p, s, kImportCsv); }},
+      {"import_products from a stream",
+       [&](auto& p, auto& s) {
+         std::istringstream input{std::string(kImportCsv)};
+         admin.import_products(p, s, input);
+       }},
+      {"import_products as a dry run",
+       [&](auto& p, auto& s) {
+         shopkit::ImportOptions options;
+         options.dry_run = true;
+         admin.import_products(p, s, kImportCsv, options);
+       }},
+      {"export_products", [&](auto& p, auto& s) { admin.export_products(p, s); }},
+      {"export_products to a stream",
+       [&](auto& p, auto& s) {
+         std::ostringstream out;
+         admin.export_products(p, s, out);
+       }},
+      {"list_members", [&](auto& p, auto& s) { admin.list_members(p, s); }},
+      {"add_member",
+       [&](auto& p, auto& s) {
+         admin.add_member(p, s, "intruder@example.com",
+                          shopkit::StoreRole::manager);
+       }},
+      {"change_member_role",
+       [&](auto& p, auto& s) {
+         admin.change_member_role(p, s, f.owner.user_id(),
+                                  shopkit::StoreRole::staff);
+       }},
+      {"remove_member",
+       [&](auto& p, auto& s) { admin.remove_member(p, s, f.owner.user_id()); }},
+      {"get_store_theme",
+       [&](auto& p, auto& s) { admin.get_store_theme(p, s); }},
+      {"apply_theme",
+       [&](auto& p, auto& s) { admin.apply_theme(p, s, "classic"); }},
+      {"update_theme_settings",
+       [&](auto& p, auto& s) {
+         admin.update_theme_settings(
+             p, s, {{"products_per_row", std::int64_t{6}}});
+       }},
   };
 
   const auto other_owner = f.user();
@@ -107,6 +154,10 @@ TEST_CASE("store calls are isolated per tenant") {
       {"anonymous", Principal::anonymous()},
   };
 
+  const auto intruder = shopkit::testing::sign_up(
+      f.platform(), "intruder@example.com", shopkit::PlatformRole::customer);
+  const auto members_before = admin.list_members(f.owner, f.shop);
+  const auto theme_before = admin.get_store_theme(f.owner, f.shop);
   const std::string before = store_bytes(f.dir.path(), f.shop);
   for (const auto& [caller_name, caller] : callers) {
     for (const Operation& operation : operations) {
@@ -125,8 +176,16 @@ TEST_CASE("store calls are isolated per tenant") {
   }
   CHECK(store_bytes(f.dir.path(), f.shop) == before);
 
-  // The owner still sees everything as it was.
+  // The owner still sees everything as it was, including the members,
+  // which live in platform.db, not in the store's file.
   CHECK(admin.get_product(f.owner, f.shop, product).title == "Mug");
+  const auto members_after = admin.list_members(f.owner, f.shop);
+  REQUIRE(members_after.size() == members_before.size());
+  CHECK(members_after[0].user_id == f.owner.user_id());
+  CHECK(members_after[0].role == shopkit::StoreRole::owner);
+  CHECK(stores.list_my_stores(intruder).empty());
+  CHECK(admin.get_store_theme(f.owner, f.shop).settings ==
+        theme_before.settings);
   CHECK(f.stock("MUG") == 4);
   CHECK(admin.get_order(f.owner, f.shop, order_id).status ==
         shopkit::OrderStatus::pending);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "error_check.h"
+#include "shopkit/super_admin_service.h"
 #include "store_fixture.h"
 
 using shopkit::ErrorCode;
@@ -293,4 +294,29 @@ TEST_CASE("price pages stable under concurrent writes") {
   CHECK(repeats == 0);
   CHECK(missing == 0);
   CHECK(out_of_order == 0);
+}
+
+TEST_CASE("suspended store hides its catalog") {
+  CatalogFixture f;
+  f.add("Linen Shirt", "LS-1", 4999);
+  auto admin = shopkit::testing::make_super_admin(f.platform(), "root@example.com");
+  f.platform().super_admin().suspend_store(admin, f.shop, "review");
+  auto customer = f.user(shopkit::PlatformRole::customer);
+
+  auto search = error_of([&] { f.titles(query("")); });
+  CHECK(search.code() == ErrorCode::not_found);
+  auto as_customer = error_of([&] { f.titles(query(""), customer); });
+  CHECK(as_customer.code() == ErrorCode::not_found);
+  auto product = error_of(
+      [&] { f.stores().get_product(customer, "market", "linen-shirt"); });
+  CHECK(product.code() == ErrorCode::not_found);
+  shopkit::CheckoutRequest request;
+  request.lines = {{"LS-1", 1}};
+  request.email = "a@example.com";
+  request.shipping_address = {"A", "1 St", "", "Town", "", "", "US", ""};
+  request.idempotency_key = "k";
+  auto checkout = error_of(
+      [&] { f.stores().checkout(Principal::anonymous(), "market", request); });
+  CHECK(checkout.code() == ErrorCode::not_found);
+  CHECK(f.admin().get_stock(f.owner, f.shop, "LS-1").stock == 5);
 }

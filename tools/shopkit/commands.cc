@@ -21,7 +21,7 @@ std::unique_ptr<Platform> open_platform(const GlobalOptions& global) {
 std::vector<Command> all_commands() {
   std::vector<Command> out;
   for (auto group : {platform_commands(), account_commands(), store_commands(),
-                     serve_commands()}) {
+                     catalog_commands(), serve_commands()}) {
     for (Command& command : group) out.push_back(std::move(command));
   }
   return out;

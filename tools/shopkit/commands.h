@@ -48,6 +48,7 @@ std::vector<Command> all_commands();
 std::vector<Command> platform_commands();
 std::vector<Command> account_commands();
 std::vector<Command> store_commands();
+std::vector<Command> catalog_commands();
 std::vector<Command> serve_commands();
 
 // A session opened by the CLI on a user's behalf, ended on destruction so

@@ -489,8 +489,18 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
       sql += kRank;
       break;
   }
-  sql += " FROM products p";
-  if (text) sql += " JOIN products_fts ON products_fts.rowid = p.seq";
+  // The plan matters: with a plain join SQLite walks products in sort
+  // order and runs the full-text match once per product. Relevance
+  // needs bm25 per match, so the FTS table drives (CROSS JOIN fixes the
+  // loop order); the other orders match once into a set and walk the
+  // sort index, stopping after `limit` rows.
+  const bool text_drives = text && query.sort == ProductSort::relevance;
+  if (text_drives) {
+    sql += " FROM products_fts CROSS JOIN products p"
+           " ON p.seq = products_fts.rowid";
+  } else {
+    sql += " FROM products p";
+  }
   sql += " WHERE 1";
 
   // Every value is bound in this order; `binders` records how.
@@ -506,8 +516,12 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
     });
   };
 
-  if (text) {
+  if (text_drives) {
     sql += " AND products_fts MATCH ?";
+    add_text(query.match);
+  } else if (text) {
+    sql += " AND p.seq IN (SELECT rowid FROM products_fts"
+           " WHERE products_fts MATCH ?)";
     add_text(query.match);
   }
   if (query.status) {
