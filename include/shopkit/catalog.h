@@ -23,6 +23,14 @@ SHOPKIT_EXPORT std::string_view to_string(ProductStatus status);
 // Raises invalid_argument naming `name` when it is not a status.
 SHOPKIT_EXPORT ProductStatus product_status_from_string(std::string_view name);
 
+// The largest price in minor units (10^12, ten billion units of a
+// two-decimal currency). With the checkout limits an order total stays
+// far below the int64 range. A larger price is invalid_argument.
+inline constexpr std::int64_t kMaxPriceMinorUnits = 1'000'000'000'000;
+// The largest stock of a variant, and of a stock change, in either
+// direction. A larger value is invalid_argument.
+inline constexpr std::int64_t kMaxStock = 1'000'000'000'000;
+
 // One purchasable version of a product, such as size S in blue.
 struct Variant {
   VariantId id;

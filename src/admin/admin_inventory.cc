@@ -4,6 +4,7 @@
 #include "storage/catalog_repository.h"
 #include "storage/inventory_repository.h"
 #include "store/order_rules.h"
+#include "store/product_rules.h"
 #include "store/store_access.h"
 
 namespace shopkit {
@@ -68,10 +69,21 @@ StockLevel AdminService::adjust_stock(const Principal& principal,
   if (delta == 0) {
     throw Error(ErrorCode::invalid_argument, "delta must not be 0", "delta");
   }
+  internal::check_stock_bound(delta, "delta");
   require_reason(reason);
   return context_.storage->write_store(
       store, [&](storage::StoreRepositories& repositories) {
         StockLevel level = require_sku(repositories, sku);
+        const std::int64_t stock_after_change = level.stock + delta;
+        if (stock_after_change > kMaxStock ||
+            stock_after_change < -kMaxStock) {
+          throw Error(ErrorCode::invalid_argument,
+                      "SKU '" + level.sku + "' would have " +
+                          std::to_string(stock_after_change) +
+                          " in stock, beyond the largest stock, " +
+                          std::to_string(kMaxStock) + " either way",
+                      "delta");
+        }
         std::optional<std::int64_t> stock_after =
             repositories.inventory().add(level.variant_id, delta);
         if (!stock_after) {
@@ -96,6 +108,7 @@ StockLevel AdminService::set_stock(const Principal& principal,
                                    std::string_view reason,
                                    std::optional<std::int64_t> expected) {
   internal::authorize(context_, principal, store, StoreRight::edit_inventory);
+  internal::check_stock_bound(quantity, "quantity");
   require_reason(reason);
   return context_.storage->write_store(
       store, [&](storage::StoreRepositories& repositories) {

@@ -227,10 +227,14 @@ LoginResult AuthService::login(const LoginRequest& request) {
   const Timestamp now = context_.now();
 
   // Throttling applies before the password is looked at, so a guesser
-  // past the limit learns nothing even from the right password.
-  auto user = context_.storage->read_platform(
+  // past the limit learns nothing even from the right password. The
+  // attempt is recorded as a failure in the same write transaction as
+  // the check, before the hash, so parallel guesses cannot all pass the
+  // check. A successful login removes it again.
+  auto user = context_.storage->write_platform(
       [&](storage::PlatformRepositories& p) {
         internal::check_throttle(p.sessions(), impl_->options, now, subjects);
+        internal::record_failure(p.sessions(), impl_->options, now, subjects);
         return p.users().find_by_email(normalized);
       });
 
@@ -244,9 +248,6 @@ LoginResult AuthService::login(const LoginRequest& request) {
     (void)internal::verify_password(request.password, dummy_hash);
   }
   if (!password_ok) {
-    context_.storage->write_platform([&](storage::PlatformRepositories& p) {
-      internal::record_failure(p.sessions(), impl_->options, now, subjects);
-    });
     context_.log.info(user ? "login failed for user " + user->id.str()
                            : std::string("login failed for an unknown email"));
     throw invalid_credentials();
@@ -270,6 +271,9 @@ LoginResult AuthService::login(const LoginRequest& request) {
           throw invalid_credentials();
         }
         p.sessions().delete_login_failures(subjects.front().key);
+        for (std::size_t i = 1; i < subjects.size(); ++i) {
+          p.sessions().delete_one_login_failure(subjects[i].key, now);
+        }
         if (upgraded_hash) {
           p.users().update_password_hash(user->id, *upgraded_hash, now);
         }

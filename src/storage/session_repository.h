@@ -102,6 +102,9 @@ class SessionRepository {
   virtual std::optional<Timestamp> nth_latest_login_failure(
       std::string_view subject, Timestamp since, int n) = 0;
   virtual void delete_login_failures(std::string_view subject) = 0;
+  // Deletes one failure of `subject` recorded at `at`, if there is one.
+  virtual void delete_one_login_failure(std::string_view subject,
+                                        Timestamp at) = 0;
   // Deletes every failure at or before `before`, of any subject.
   virtual void prune_login_failures(Timestamp before) = 0;
 };

@@ -8,6 +8,17 @@
 #include "store/slug.h"
 
 namespace shopkit::internal {
+
+void check_stock_bound(std::int64_t stock, const std::string& field) {
+  if (stock > kMaxStock || stock < -kMaxStock) {
+    throw Error(ErrorCode::invalid_argument,
+                field + " " + std::to_string(stock) +
+                    " is beyond the largest stock, " +
+                    std::to_string(kMaxStock) + " either way",
+                field);
+  }
+}
+
 namespace {
 
 Error invalid(const std::string& message, const std::string& field) {
@@ -79,6 +90,13 @@ void check_money(const Money& money, std::string_view currency,
   if (money.minor_units() < 0) {
     throw invalid(field + " must not be negative, got " +
                       money.to_decimal_string(),
+                  field);
+  }
+  if (money.minor_units() > kMaxPriceMinorUnits) {
+    throw invalid(field + " " + money.to_decimal_string() +
+                      " is above the largest price, " +
+                      Money(kMaxPriceMinorUnits, std::string(currency))
+                          .to_decimal_string(),
                   field);
   }
 }
@@ -162,6 +180,7 @@ void check_variant(const Variant& variant, std::size_t option_count,
     check_money(*variant.compare_at_price, currency,
                 field + ".compare_at_price");
   }
+  check_stock_bound(variant.stock, field + ".stock");
   if (variant.stock < 0 && !variant.allow_backorder) {
     throw invalid(field + ".stock is " + std::to_string(variant.stock) +
                       " but a variant without backorders cannot go below 0",

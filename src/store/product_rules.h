@@ -22,6 +22,10 @@ inline constexpr std::size_t kMaxTags = 250;
 inline constexpr std::size_t kMaxCategories = 50;
 inline constexpr std::size_t kMaxUrlBytes = 2048;
 
+// Raises invalid_argument naming `field` when `stock` is beyond
+// kMaxStock in either direction.
+void check_stock_bound(std::int64_t stock, const std::string& field);
+
 // Raises invalid_argument naming `field` unless `handle` is 1 to
 // kMaxHandleLength characters of a-z, 0-9 and '-'.
 void validate_product_handle(std::string_view handle, std::string_view field);

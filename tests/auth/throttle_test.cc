@@ -1,3 +1,7 @@
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "auth_fixture.h"
 
 using shopkit::ErrorCode;
@@ -116,4 +120,38 @@ TEST_CASE("throttle limit comes from options") {
   auto error = error_of([&] { shopkit::testing::log_in(*platform, "a@example.com"); });
   REQUIRE(error);
   CHECK(error->code() == ErrorCode::resource_exhausted);
+}
+
+TEST_CASE("parallel guesses stop at the limit") {
+  ThrottleFixture f;
+  constexpr int kThreads = 16;
+  std::atomic<int> rejected{0};
+  std::atomic<int> throttled{0};
+  std::atomic<int> other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      auto error =
+          error_of([&] { f.login("ann@example.com", "wrong password"); });
+      if (error && error->code() == ErrorCode::unauthenticated) {
+        ++rejected;
+      } else if (error && error->code() == ErrorCode::resource_exhausted) {
+        ++throttled;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  // Only the attempts within the limit get their password checked.
+  CHECK(rejected.load() == 5);
+  CHECK(throttled.load() == kThreads - 5);
+  CHECK(other.load() == 0);
+}
+
+TEST_CASE("successful logins do not throttle a client") {
+  ThrottleFixture f;
+  for (int i = 0; i < 8; ++i) {
+    CHECK_FALSE(f.throttled("ann@example.com", "10.0.0.9"));
+  }
 }

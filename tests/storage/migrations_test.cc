@@ -85,6 +85,44 @@ TEST_CASE("platform.db of a newer version is refused and untouched") {
   CHECK(read_bytes(path) == before);
 }
 
+TEST_CASE("refused folder gets no subfolders") {
+  TempDir dir;
+  fs::path path = dir.path() / "platform.db";
+  {
+    SQLite::Database db(path.string(),
+                        SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 42");
+  }
+  CHECK_THROWS_AS(shopkit::testing::open_storage(
+                      shopkit::testing::storage_options(dir.path())),
+                  shopkit::Error);
+  CHECK_FALSE(fs::exists(dir.path() / "stores"));
+  CHECK_FALSE(fs::exists(dir.path() / "trash"));
+  CHECK_FALSE(fs::exists(dir.path() / "templates"));
+}
+
+TEST_CASE("migration batch refuses a newer store") {
+  TempDir dir;
+  auto storage = shopkit::testing::open_storage(
+      shopkit::testing::storage_options(dir.path()));
+  auto owner = shopkit::testing::insert_user(dir.path());
+  auto record = shopkit::testing::new_store_record(owner, "future");
+  storage->provision_store(record, {});
+  fs::path path = dir.path() / "stores" / (record.id.str() + ".db");
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(10000);
+    db.exec("PRAGMA user_version = 999");
+  }
+  try {
+    storage->migrate_all_stores({});
+    FAIL("a store file of schema version 999 was counted as current");
+  } catch (const shopkit::Error& error) {
+    CHECK(error.code() == shopkit::ErrorCode::failed_precondition);
+    CHECK(std::string(error.what()).find("999") != std::string::npos);
+  }
+}
+
 TEST_CASE("migration batch counts current and behind stores") {
   TempDir dir;
   auto storage = shopkit::testing::open_storage(

@@ -46,6 +46,25 @@ TEST_CASE("duplicate handle leaves no file behind") {
   CHECK_FALSE(fs::exists(f.storage->store_path(record.id)));
 }
 
+TEST_CASE("unregistered store file moves to trash") {
+  Fixture f;
+  shopkit::StoreId known = f.provision("known");
+  f.storage->close();
+  // A store file under an id the registry does not know, as a backup
+  // copied in by hand would be.
+  auto unknown = shopkit::testing::new_store_record(f.owner, "unknown");
+  const fs::path stores = f.dir.path() / "stores";
+  fs::copy_file(stores / (known.str() + ".db"),
+                stores / (unknown.id.str() + ".db"));
+
+  auto reopened = shopkit::testing::open_storage(
+      shopkit::testing::storage_options(f.dir.path()));
+  CHECK_FALSE(fs::exists(stores / (unknown.id.str() + ".db")));
+  CHECK(fs::exists(f.dir.path() / "trash" /
+                   (unknown.id.str() + ".unregistered-1.db")));
+  CHECK(fs::exists(stores / (known.str() + ".db")));
+}
+
 TEST_CASE("unknown and malformed store ids are not_found") {
   Fixture f;
   for (std::string id : {"sto_00000000000000000000000000", "../platform",

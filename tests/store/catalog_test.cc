@@ -146,6 +146,21 @@ TEST_CASE("product input rules") {
        "images[0].url"},
       {"bad handle", [](ProductInput& p) { p.handle = "Not A Handle"; },
        "handle"},
+      {"price too large",
+       [](ProductInput& p) {
+         p.variants[0].price =
+             Money(shopkit::kMaxPriceMinorUnits + 1, "USD");
+       },
+       "variants[0].price"},
+      {"stock too large",
+       [](ProductInput& p) { p.variants[0].stock = shopkit::kMaxStock + 1; },
+       "variants[0].stock"},
+      {"backorder too deep",
+       [](ProductInput& p) {
+         p.variants[0].allow_backorder = true;
+         p.variants[0].stock = -shopkit::kMaxStock - 1;
+       },
+       "variants[0].stock"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);

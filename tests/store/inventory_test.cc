@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "checkout_fixture.h"
 #include "error_check.h"
 
@@ -71,6 +73,35 @@ TEST_CASE("negative stock needs backorders") {
   auto order = f.buy({{"PRE", 2}}, "k1");
   CHECK(order.lines[0].quantity == 2);
   CHECK(f.stock("PRE") == -5);
+}
+
+TEST_CASE("stock changes stay within bounds") {
+  ShopFixture f;
+  constexpr std::int64_t kHuge = std::numeric_limits<std::int64_t>::max();
+  auto input = shopkit::testing::simple_product("Pre", "PRE", 100, 10);
+  input.variants[0].allow_backorder = true;
+  f.admin().create_product(f.owner, f.shop, input);
+
+  auto huge_delta = error_of(
+      [&] { f.admin().adjust_stock(f.owner, f.shop, "PRE", kHuge, "x"); });
+  CHECK(huge_delta.code() == ErrorCode::invalid_argument);
+  CHECK(huge_delta.field() == "delta");
+  auto lowest_delta = error_of([&] {
+    f.admin().adjust_stock(f.owner, f.shop, "PRE",
+                           std::numeric_limits<std::int64_t>::min(), "x");
+  });
+  CHECK(lowest_delta.field() == "delta");
+  auto huge_set = error_of(
+      [&] { f.admin().set_stock(f.owner, f.shop, "PRE", kHuge, "x"); });
+  CHECK(huge_set.field() == "quantity");
+
+  // Two changes each within the bound whose sum is beyond it.
+  f.admin().set_stock(f.owner, f.shop, "PRE", shopkit::kMaxStock, "x");
+  auto past = error_of(
+      [&] { f.admin().adjust_stock(f.owner, f.shop, "PRE", 1, "x"); });
+  CHECK(past.field() == "delta");
+  CHECK(mentions(past, "PRE"));
+  CHECK(f.stock("PRE") == shopkit::kMaxStock);
 }
 
 TEST_CASE("ledger pages by cursor") {

@@ -137,6 +137,8 @@ TEST_CASE("store calls are isolated per tenant") {
        [&](auto& p, auto& s) { admin.get_store_theme(p, s); }},
       {"apply_theme",
        [&](auto& p, auto& s) { admin.apply_theme(p, s, "classic"); }},
+      // TODO: add the dashboard and customer calls of AdminService here
+      // once they exist.
       {"update_theme_settings",
        [&](auto& p, auto& s) {
          admin.update_theme_settings(

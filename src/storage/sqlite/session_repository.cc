@@ -263,6 +263,16 @@ class SqliteSessionRepository final : public SessionRepository {
     statement->exec();
   }
 
+  void delete_one_login_failure(std::string_view subject,
+                                Timestamp at) override {
+    auto statement = connection_.prepare(
+        "DELETE FROM login_failures WHERE rowid = (SELECT rowid FROM "
+        "login_failures WHERE subject = ? AND failed_at = ? LIMIT 1)");
+    statement->bind(1, std::string(subject));
+    bind_time(*statement, 2, at);
+    statement->exec();
+  }
+
   void prune_login_failures(Timestamp before) override {
     auto statement =
         connection_.prepare("DELETE FROM login_failures WHERE failed_at <= ?");

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <system_error>
@@ -69,6 +70,20 @@ void rename_with_sidecars(const fs::path& from, const fs::path& to) {
   fs::rename(from, to);
 }
 
+// Creates each folder of `folders` that does not exist yet.
+void create_folders(std::initializer_list<fs::path> folders) {
+  for (const fs::path& folder : folders) {
+    try {
+      fs::create_directories(folder);
+    } catch (const fs::filesystem_error& error) {
+      throw Error(ErrorCode::internal,
+                  "cannot create data folder '" + folder.string() +
+                      "': " + error.code().message(),
+                  "data_dir");
+    }
+  }
+}
+
 }  // namespace
 
 // A platform connection borrowed from the idle list for one transaction.
@@ -103,22 +118,14 @@ SqliteStorage::SqliteStorage(SqliteStorageOptions options,
       stores_(options_.max_open_stores, [this](const StoreId& store) {
         return open_store_connection(store);
       }) {
-  try {
-    fs::create_directories(options_.data_dir / "stores");
-    fs::create_directories(options_.data_dir / "trash");
-    fs::create_directories(options_.data_dir / "templates");
-  } catch (const fs::filesystem_error& error) {
-    throw Error(ErrorCode::internal,
-                "cannot create data folder '" + options_.data_dir.string() +
-                    "': " + error.code().message(),
-                "data_dir");
-  }
+  create_folders({options_.data_dir});
   template_path_ = options_.data_dir / "templates" /
                    ("store-v" +
                     std::to_string(latest_version(store_migrations())) +
                     ".db");
 
   // Migrate platform.db once here; later connections only configure.
+  // The subfolders come after it, so a refused folder stays as it was.
   try {
     auto connection = std::make_unique<Connection>(
         options_.data_dir / "platform.db", options_.connection);
@@ -129,6 +136,8 @@ SqliteStorage::SqliteStorage(SqliteStorageOptions options,
   } catch (const SQLite::Exception& error) {
     throw storage_error(error, "platform.db");
   }
+  create_folders({options_.data_dir / "stores", options_.data_dir / "trash",
+                  options_.data_dir / "templates"});
   ensure_store_template();
   repair_stores();
 }
@@ -166,6 +175,16 @@ fs::path SqliteStorage::store_path(const StoreId& store) const {
 
 fs::path SqliteStorage::trash_path(const StoreId& store) const {
   return options_.data_dir / "trash" / (store.str() + ".db");
+}
+
+fs::path SqliteStorage::unregistered_trash_path(const StoreId& store) const {
+  for (int n = 1;; ++n) {
+    fs::path candidate = options_.data_dir / "trash" /
+                         (store.str() + ".unregistered-" + std::to_string(n) +
+                          ".db");
+    std::error_code ignored;
+    if (!fs::exists(candidate, ignored)) return candidate;
+  }
 }
 
 void SqliteStorage::require_open() const {
@@ -304,7 +323,14 @@ void SqliteStorage::provision_store(const StoreRecord& record,
   hit(FaultPoint::store_temp_file_written);
 
   // Step 2: give the file its final name.
-  fs::rename(temporary, final_path);
+  try {
+    fs::rename(temporary, final_path);
+  } catch (const fs::filesystem_error& error) {
+    remove_with_sidecars(temporary);
+    throw Error(ErrorCode::internal, "cannot rename store file '" +
+                                         temporary.string() +
+                                         "': " + error.code().message());
+  }
   if (durable) fsync_path(final_path.parent_path());
   hit(FaultPoint::store_file_written);
 
@@ -356,9 +382,13 @@ void SqliteStorage::repair_one_store(const StoreId& store) {
   }
   if (!record) {
     if (fs::exists(path, ignored)) {
-      log_.warning("removing store file " + path.filename().string() +
-                   " that no registry row names");
-      remove_with_sidecars(path);
+      // Left by a provisioning that stopped before its registry commit,
+      // or copied in by hand: keep it in trash/ rather than delete it.
+      const fs::path trash_copy = unregistered_trash_path(store);
+      log_.warning("moving store file " + path.filename().string() +
+                   " that no registry row names to trash/" +
+                   trash_copy.filename().string());
+      rename_with_sidecars(path, trash_copy);
     }
   } else if (record->status == StoreStatus::deleted &&
              fs::exists(path, ignored) &&
@@ -461,11 +491,11 @@ MigrationReport SqliteStorage::migrate_all_stores(
       connection_options.create = false;
       try {
         Connection connection(store_path(record.id), connection_options);
-        if (connection.schema_version() >= latest) {
+        const std::string label = "store file " + record.id.str() + ".db";
+        check_not_newer(connection, store_migrations(), label);
+        if (connection.schema_version() == latest) {
           ++report.stores_current;
         } else {
-          const std::string label = "store file " + record.id.str() + ".db";
-          check_not_newer(connection, store_migrations(), label);
           connection.configure();
           migrate(connection, store_migrations(), label);
           ++report.stores_migrated;

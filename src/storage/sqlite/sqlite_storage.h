@@ -52,6 +52,8 @@ class SqliteStorage final : public Storage {
 
   std::filesystem::path store_path(const StoreId& store) const;
   std::filesystem::path trash_path(const StoreId& store) const;
+  // A free name in trash/ for a store file that no registry row names.
+  std::filesystem::path unregistered_trash_path(const StoreId& store) const;
 
  private:
   class PlatformLease;
