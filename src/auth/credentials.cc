@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text.h"
 #include "shopkit/error.h"
 
 namespace shopkit::internal {
@@ -44,6 +45,7 @@ std::string check_email(std::string_view email) {
                     std::to_string(kMaxEmailBytes),
                 "email");
   }
+  require_utf8(trimmed, "email");
   if (std::any_of(trimmed.begin(), trimmed.end(),
                   [](char c) { return is_space(c) || is_control(c); })) {
     throw bad_email(trimmed, "it contains whitespace or control characters");
@@ -104,6 +106,7 @@ std::string check_name(std::string_view name) {
                     std::to_string(kMaxNameBytes),
                 "name");
   }
+  require_utf8(trimmed, "name");
   if (std::any_of(trimmed.begin(), trimmed.end(), is_control)) {
     throw Error(ErrorCode::invalid_argument,
                 "name " + quote_for_message(trimmed) +

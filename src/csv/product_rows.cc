@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "csv/layouts.h"
+#include "store/product_rules.h"
 
 namespace shopkit::csv {
 namespace {
@@ -193,6 +194,10 @@ std::optional<Money> read_price(const Record& row, const Column& column,
 
 void add_image(ProductInput& product, std::string_view url,
                std::string_view alt, int position) {
+  // One image past the catalog's limit is enough for the product to be
+  // rejected. Stopping there keeps a long run of rows of one handle
+  // from taking quadratic time and unbounded memory.
+  if (product.images.size() > internal::kMaxImages) return;
   for (Image& image : product.images) {
     if (image.url != url) continue;
     if (image.alt.empty()) image.alt = alt;

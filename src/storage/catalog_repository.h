@@ -90,6 +90,9 @@ class CatalogRepository {
   // Returns false when it did not exist.
   virtual bool erase(const ProductId& id) = 0;
 
+  // True when the store has at least one product.
+  virtual bool any() = 0;
+
   virtual CatalogPage search(const CatalogQuery& query,
                              std::string_view currency) = 0;
 

@@ -8,6 +8,7 @@
 
 #include "auth/credentials.h"
 #include "common/crypto.h"
+#include "common/text.h"
 #include "shopkit/error.h"
 #include "storage/order_counters.h"
 
@@ -47,6 +48,7 @@ void validate_address(const Address& address) {
       {"shipping_address.phone", &address.phone},
   };
   for (const auto& [field, value] : all) {
+    require_utf8(*value, field);
     if (value->size() > 255 || has_control(*value)) {
       throw invalid(std::string(field) +
                         " must be at most 255 bytes without control "

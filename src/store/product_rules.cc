@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "common/text.h"
 #include "shopkit/error.h"
 #include "store/slug.h"
 
@@ -49,6 +50,7 @@ bool has_control_character(std::string_view text) {
 // Checks a one-line text field: at most kMaxShortText code points and no
 // control characters.
 void check_short_text(std::string_view text, const std::string& field) {
+  require_utf8(text, field);
   if (count_code_points(text) > kMaxShortText) {
     throw invalid(field + " is longer than " + std::to_string(kMaxShortText) +
                       " characters",
@@ -107,6 +109,7 @@ void check_image_url(const std::string& url, const std::string& field) {
     throw invalid(field + " must be an http or https URL, got '" + url + "'",
                   field);
   }
+  require_utf8(url, field);
   if (url.size() > kMaxUrlBytes) {
     throw invalid(field + " is longer than " + std::to_string(kMaxUrlBytes) +
                       " bytes",
@@ -197,6 +200,7 @@ void check_variant(const Variant& variant, std::size_t option_count,
 void check_product(Product& product, std::string_view currency) {
   product.title = trim(product.title);
   if (product.title.empty()) throw invalid("title is empty", "title");
+  require_utf8(product.title, "title");
   if (count_code_points(product.title) > kMaxTitleLength) {
     throw invalid("title is longer than " + std::to_string(kMaxTitleLength) +
                       " characters",
@@ -205,6 +209,7 @@ void check_product(Product& product, std::string_view currency) {
   if (has_control_character(product.title)) {
     throw invalid("title must not contain control characters", "title");
   }
+  require_utf8(product.description, "description");
   if (product.description.size() > kMaxDescriptionBytes) {
     throw invalid("description is longer than " +
                       std::to_string(kMaxDescriptionBytes) + " bytes",

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "common/text.h"
 #include "shopkit/error.h"
 #include "shopkit/money.h"
 #include "store/slug.h"
@@ -76,6 +77,7 @@ std::string validate_store_name(std::string_view name) {
     name.remove_suffix(1);
   }
   if (name.empty()) throw invalid("store name is empty", "name");
+  require_utf8(name, "name");
   if (count_code_points(name) > 255) {
     throw invalid("store name is longer than 255 characters", "name");
   }

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shopkit/catalog.h"
 #include "shopkit/error.h"
+#include "shopkit/money.h"
+#include "storage/catalog_repository.h"
 #include "storage/order_repository.h"
 #include "storage/store_settings_repository.h"
 #include "store/order_rules.h"
@@ -17,6 +20,14 @@ std::optional<nlohmann::json> setting(storage::StoreRepositories& repositories,
   std::optional<std::string> text = repositories.settings().get(key);
   if (!text) return std::nullopt;
   return nlohmann::json::parse(*text);
+}
+
+// The flat shipping charge in minor units of the store's currency.
+std::int64_t stored_shipping(storage::StoreRepositories& repositories) {
+  if (auto value = setting(repositories, kFlatShippingSetting)) {
+    return value->get<std::int64_t>();
+  }
+  return 0;
 }
 
 void validate_update(const StoreSettingsUpdate& update,
@@ -47,6 +58,13 @@ void validate_update(const StoreSettingsUpdate& update,
                       update.flat_shipping->to_decimal_string(),
                   "flat_shipping");
     }
+    if (update.flat_shipping->minor_units() > kMaxPriceMinorUnits) {
+      throw Error(ErrorCode::invalid_argument,
+                  "flat_shipping " + update.flat_shipping->to_decimal_string() +
+                      " is above the largest amount, " +
+                      Money(kMaxPriceMinorUnits, currency).to_decimal_string(),
+                  "flat_shipping");
+    }
   }
 }
 
@@ -66,11 +84,8 @@ StoreSettings read_store_settings(storage::StoreRepositories& repositories,
   }
   // Shipping is kept in minor units, so it follows a currency change
   // like the prices do.
-  std::int64_t shipping = 0;
-  if (auto value = setting(repositories, kFlatShippingSetting)) {
-    shipping = value->get<std::int64_t>();
-  }
-  settings.flat_shipping = Money(shipping, settings.currency);
+  settings.flat_shipping =
+      Money(stored_shipping(repositories), settings.currency);
   return settings;
 }
 
@@ -90,6 +105,28 @@ SettingsChange change_store_settings(Context& context,
                           " to " + new_currency +
                           " because the store already has orders",
                       "currency");
+        }
+        // Amounts are kept in minor units. Between currencies with the
+        // same exponent (USD, EUR) they keep their digits; otherwise
+        // 19.99 USD would become 1.999 KWD, so such a change is refused
+        // while the store has amounts.
+        const int old_exponent = currency_exponent(current_currency);
+        const int new_exponent = currency_exponent(new_currency);
+        if (old_exponent != new_exponent) {
+          // A shipping charge given with the change is already in the
+          // new currency.
+          const bool old_shipping =
+              !update.flat_shipping && stored_shipping(repositories) != 0;
+          if (repositories.catalog().any() || old_shipping) {
+            throw Error(
+                ErrorCode::failed_precondition,
+                "currency cannot change from " + current_currency + " (" +
+                    std::to_string(old_exponent) + " decimals) to " +
+                    new_currency + " (" + std::to_string(new_exponent) +
+                    " decimals) while the store has products or a flat "
+                    "shipping charge: their amounts would change value",
+                "currency");
+          }
         }
 
         auto& settings = repositories.settings();

@@ -31,8 +31,4 @@ std::optional<std::string> setting_value_problem(
 void validate_setting_value(const ThemeSetting& setting,
                             const ThemeSettingValue& value);
 
-// Returns the number of code points of `text`, or nullopt when it is not
-// valid UTF-8.
-std::optional<std::size_t> utf8_length(std::string_view text);
-
 }  // namespace shopkit::internal

@@ -99,6 +99,22 @@ TEST_CASE("register rejects an empty name") {
   CHECK(error->field() == "name");
 }
 
+TEST_CASE("register rejects text that is not UTF-8") {
+  AuthFixture f;
+  auto name = error_of([&] {
+    f.auth().register_user(RegisterRequest{"a@example.com", "pa55word!",
+                                           "Ren\xe9", PlatformRole::customer});
+  });
+  REQUIRE(name);
+  CHECK(name->field() == "name");
+  auto email = error_of([&] {
+    f.auth().register_user(RegisterRequest{"r\xe9@example.com", "pa55word!",
+                                           "Rene", PlatformRole::customer});
+  });
+  REQUIRE(email);
+  CHECK(email->field() == "email");
+}
+
 TEST_CASE("bootstrap creates only the first super admin") {
   AuthFixture f;
   auto admin =

@@ -283,3 +283,31 @@ TEST_CASE("report converts to JSON") {
   CHECK(json["errors"][0]["column"] == "Variant Price");
   CHECK(json["errors"][0]["handle"] == "a");
 }
+
+TEST_CASE("text that is not UTF-8") {
+  ImportFixture f;
+  auto report = f.import(std::string(kHeader) +
+                         "a,Caf\xe9 Cr\xe8me,,,A1,1\n"
+                         "b,Plain,,,B1,2\n");
+  CHECK(report.products_created == 1);
+  CHECK(report.products_skipped == 1);
+  auto error = error_at(report, 2);
+  CHECK(error.column == "Title");
+  CHECK(contains(error.message, "UTF-8"));
+}
+
+TEST_CASE("too many images of one handle") {
+  ImportFixture f;
+  std::string text = "Handle,Title,Variant Price,Image Src\n";
+  text += "a,A,1,https://example.com/0.jpg\n";
+  for (int i = 1; i <= 400; ++i) {
+    text += "a,,,https://example.com/" + std::to_string(i) + ".jpg\n";
+  }
+  text += "b,B,2,https://example.com/b.jpg\n";
+  auto report = f.import(text);
+  CHECK(report.products_skipped == 1);
+  CHECK(report.products_created == 1);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].handle == "a");
+  CHECK(contains(report.errors[0].message, "250 images"));
+}

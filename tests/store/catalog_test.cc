@@ -146,6 +146,13 @@ TEST_CASE("product input rules") {
        "images[0].url"},
       {"bad handle", [](ProductInput& p) { p.handle = "Not A Handle"; },
        "handle"},
+      {"Latin-1 title", [](ProductInput& p) { p.title = "Caf\xe9"; },
+       "title"},
+      {"overlong UTF-8 vendor",
+       [](ProductInput& p) { p.vendor = "\xc0\xaf"; }, "vendor"},
+      {"cut description",
+       [](ProductInput& p) { p.description = "<p>\xe2\x82</p>"; },
+       "description"},
       {"price too large",
        [](ProductInput& p) {
          p.variants[0].price =

@@ -208,6 +208,51 @@ TEST_CASE("currency changes only before orders") {
   CHECK(f.stores().get_store(owner, id).currency == "EUR");
 }
 
+TEST_CASE("currency keeps the value of amounts") {
+  StoreFixture f;
+  auto owner = f.user();
+  auto id = f.store(owner, "acme");
+  f.admin().create_product(
+      owner, id, shopkit::testing::simple_product("Mug", "M", 1999, 5));
+
+  // USD and EUR both have 2 decimals: 19.99 stays 19.99.
+  StoreSettingsUpdate to_eur;
+  to_eur.currency = "EUR";
+  CHECK(f.admin().update_settings(owner, id, to_eur).currency == "EUR");
+
+  // KWD has 3 decimals: 19.99 would become 1.999.
+  StoreSettingsUpdate to_kwd;
+  to_kwd.currency = "KWD";
+  auto error = error_of([&] { f.admin().update_settings(owner, id, to_kwd); });
+  CHECK(error.code() == ErrorCode::failed_precondition);
+  CHECK(error.field() == "currency");
+  CHECK(mentions(error, "KWD"));
+  CHECK(f.stores().get_store(owner, id).currency == "EUR");
+}
+
+TEST_CASE("currency change with shipping only") {
+  StoreFixture f;
+  auto owner = f.user();
+  auto id = f.store(owner, "acme");
+  StoreSettingsUpdate shipping;
+  shipping.flat_shipping = Money(shopkit::kMaxPriceMinorUnits + 1, "USD");
+  CHECK(error_of([&] { f.admin().update_settings(owner, id, shipping); })
+            .field() == "flat_shipping");
+  shipping.flat_shipping = Money(500, "USD");
+  f.admin().update_settings(owner, id, shipping);
+
+  StoreSettingsUpdate to_jpy;
+  to_jpy.currency = "JPY";
+  CHECK(error_of([&] { f.admin().update_settings(owner, id, to_jpy); })
+            .field() == "currency");
+
+  // A new charge given with the change is in the new currency.
+  to_jpy.flat_shipping = Money(800, "JPY");
+  auto settings = f.admin().update_settings(owner, id, to_jpy);
+  CHECK(settings.currency == "JPY");
+  CHECK(settings.flat_shipping == Money(800, "JPY"));
+}
+
 TEST_CASE("non-member cannot update store") {
   StoreFixture f;
   auto owner = f.user();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/text.h"
 #include "shopkit/error.h"
 #include "theme/theme_catalog.h"
 

@@ -1,5 +1,9 @@
 #include "storage/audit_log.h"
 
+#include <cstdint>
+#include <limits>
+#include <string>
+
 #include "common/time_format.h"
 #include "storage/sqlite/repositories.h"
 
@@ -77,6 +81,14 @@ class SqliteAuditLog final : public AuditLog {
   Connection& connection_;
 };
 
+// Returns a + b, or the int64 limit in the direction of the overflow.
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max()
+               : std::numeric_limits<std::int64_t>::min();
+}
+
 class SqliteOrderCounterRepository final : public OrderCounterRepository {
  public:
   explicit SqliteOrderCounterRepository(Connection& connection)
@@ -88,7 +100,10 @@ class SqliteOrderCounterRepository final : public OrderCounterRepository {
         "paid_orders, revenue, refunded) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
         "ON CONFLICT (store_id, currency) DO UPDATE SET "
         "orders = orders + ?3, paid_orders = paid_orders + ?4, "
-        "revenue = revenue + ?5, refunded = refunded + ?6");
+        // SQLite turns an overflowing integer sum into a REAL; MIN brings
+        // it back to the largest integer, so a counter saturates.
+        "revenue = MIN(revenue + ?5, 9223372036854775807), "
+        "refunded = MIN(refunded + ?6, 9223372036854775807)");
     statement->bind(1, delta.store_id.str());
     statement->bind(2, delta.currency);
     statement->bind(3, static_cast<int64_t>(delta.orders));
@@ -117,21 +132,27 @@ class SqliteOrderCounterRepository final : public OrderCounterRepository {
   }
 
   std::vector<OrderCounters> totals_of_live_stores() override {
+    // Summed here rather than with SQL SUM, which raises on overflow:
+    // the figures saturate at the largest int64 instead.
     auto statement = connection_.prepare(
-        "SELECT c.currency, SUM(c.orders), SUM(c.paid_orders), "
-        "SUM(c.revenue), SUM(c.refunded) FROM store_order_counters c "
-        "JOIN stores s ON s.id = c.store_id "
-        "WHERE s.status IN ('active', 'suspended') "
-        "GROUP BY c.currency ORDER BY c.currency");
+        "SELECT c.currency, c.orders, c.paid_orders, c.revenue, c.refunded "
+        "FROM store_order_counters c JOIN stores s ON s.id = c.store_id "
+        "WHERE s.status IN ('active', 'suspended') ORDER BY c.currency");
     std::vector<OrderCounters> rows;
     while (statement->executeStep()) {
-      OrderCounters row;
-      row.currency = statement->getColumn(0).getString();
-      row.orders = statement->getColumn(1).getInt64();
-      row.paid_orders = statement->getColumn(2).getInt64();
-      row.revenue = statement->getColumn(3).getInt64();
-      row.refunded = statement->getColumn(4).getInt64();
-      rows.push_back(std::move(row));
+      const std::string currency = statement->getColumn(0).getString();
+      if (rows.empty() || rows.back().currency != currency) {
+        rows.emplace_back();
+        rows.back().currency = currency;
+      }
+      OrderCounters& row = rows.back();
+      row.orders = saturating_add(row.orders, statement->getColumn(1).getInt64());
+      row.paid_orders =
+          saturating_add(row.paid_orders, statement->getColumn(2).getInt64());
+      row.revenue =
+          saturating_add(row.revenue, statement->getColumn(3).getInt64());
+      row.refunded =
+          saturating_add(row.refunded, statement->getColumn(4).getInt64());
     }
     return rows;
   }

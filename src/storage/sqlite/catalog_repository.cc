@@ -128,6 +128,13 @@ class SqliteCatalogRepository final : public CatalogRepository {
     refresh_summary(product.id);
   }
 
+  bool any() override {
+    auto statement =
+        connection_.prepare("SELECT EXISTS (SELECT 1 FROM products)");
+    statement->executeStep();
+    return statement->getColumn(0).getInt() != 0;
+  }
+
   bool erase(const ProductId& id) override {
     std::int64_t seq = 0;
     {
