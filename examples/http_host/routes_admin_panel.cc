@@ -1,6 +1,8 @@
-// /api/v1/admin/stores/{store_id}/members and .../theme: who works on a
-// store and how its storefront looks. The library checks the member's
-// rights on every call.
+// /api/v1/admin/stores/{store_id}/members, .../theme, .../dashboard and
+// .../customers: who works on a store, how its storefront looks, and
+// what it sold to whom. The library checks the member's rights on every
+// call.
+#include "query_params.h"
 #include "routes.h"
 #include "shopkit/admin_service.h"
 #include "shopkit/json.h"
@@ -24,6 +26,63 @@ StoreRole role_from_body(const nlohmann::json& body) {
   } catch (const Error& error) {
     throw Error(error.code(), error.what(), "role");
   }
+}
+
+// Reads a required ISO 8601 time from the query, such as from=2026-12-01.
+Timestamp query_time(const RouteRequest& request, std::string_view name) {
+  auto text = request.query(name);
+  if (!text) {
+    throw Error(ErrorCode::invalid_argument,
+                "query parameter '" + std::string(name) +
+                    "' is missing; give a date such as 2026-12-01",
+                std::string(name));
+  }
+  return timestamp_from_json(nlohmann::json(*text), name);
+}
+
+void add_dashboard_routes(Router& router, AdminService& admin) {
+  const std::string store = "/api/v1/admin/stores/{store_id}";
+
+  router.add("GET", store + "/dashboard", Auth::required,
+             [&admin](const RouteRequest& request) {
+               DashboardRequest range;
+               range.from = query_time(request, "from");
+               range.to = query_time(request, "to");
+               if (auto threshold =
+                       query_integer(request, "low_stock_threshold")) {
+                 range.low_stock_threshold = *threshold;
+               }
+               return json_reply(200, admin.get_dashboard(request.principal(),
+                                                          store_id(request),
+                                                          range));
+             });
+
+  router.add("GET", store + "/customers", Auth::required,
+             [&admin](const RouteRequest& request) {
+               CustomerQuery query;
+               query.text = request.query("q").value_or("");
+               query.page = page_request(request);
+               return json_reply(
+                   200, page_to_json(admin.list_customers(
+                            request.principal(), store_id(request), query)));
+             });
+
+  router.add("GET", store + "/customers/{customer_id}", Auth::required,
+             [&admin](const RouteRequest& request) {
+               return json_reply(
+                   200, admin.get_customer(
+                            request.principal(), store_id(request),
+                            CustomerId(request.path_param("customer_id"))));
+             });
+
+  router.add("GET", store + "/customers/{customer_id}/orders", Auth::required,
+             [&admin](const RouteRequest& request) {
+               return json_reply(
+                   200, page_to_json(admin.list_customer_orders(
+                            request.principal(), store_id(request),
+                            CustomerId(request.path_param("customer_id")),
+                            page_request(request))));
+             });
 }
 
 }  // namespace
@@ -88,6 +147,8 @@ void add_admin_panel_routes(Router& router, RouteContext context) {
                    200, admin.update_theme_settings(
                             request.principal(), store_id(request), changes));
              });
+
+  add_dashboard_routes(router, admin);
 }
 
 }  // namespace shopkit::http

@@ -2,6 +2,8 @@
 // implemented in its own file under src/admin/.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -32,6 +34,79 @@ struct StoreMember {
   std::string name;
   StoreRole role = StoreRole::staff;
   Timestamp created_at;  // When the user became a member.
+};
+
+// A dashboard request: orders placed in [from, to), at most 366 days.
+struct DashboardRequest {
+  Timestamp from;
+  Timestamp to;
+  // Variants with this stock or less are listed as low; 0 or more.
+  std::int64_t low_stock_threshold = 5;
+};
+
+// The orders placed on one UTC day and the revenue they brought.
+struct DailyRevenue {
+  std::chrono::sys_days day;
+  std::int64_t orders = 0;
+  Money revenue;
+};
+
+// Sales of one product: units and line totals of the paid, not fully
+// refunded orders of the range. Partial refunds are not spread over
+// lines, so these are amounts before refunds.
+struct ProductSales {
+  ProductId product_id;
+  std::string title;  // The current title, or the last sold one if deleted.
+  std::int64_t quantity = 0;
+  Money revenue;
+};
+
+struct LowStockVariant {
+  ProductId product_id;
+  VariantId variant_id;
+  std::string sku;
+  std::string title;          // The product's title.
+  std::string variant_title;  // Option values joined by " / ".
+  std::int64_t stock = 0;
+};
+
+// An order is paid when it was paid at some point (later fulfilled or
+// cancelled orders included); its revenue is its total minus its
+// refunds. docs/dashboard.md gives the definitions with an example.
+struct Dashboard {
+  Timestamp from;
+  Timestamp to;
+  std::int64_t order_count = 0;  // Orders placed, any status.
+  // Paid orders whose refunds are below their total.
+  std::int64_t paid_order_count = 0;
+  Money revenue;  // Sum of total - refunded over paid orders.
+  // revenue / paid_order_count, rounded half up; zero without orders.
+  Money average_order_value;
+  std::vector<DailyRevenue> revenue_per_day;  // Every day of the range.
+  std::vector<ProductSales> top_products;     // At most 5, most first.
+  // At most 100 variants of products that are not archived, lowest stock
+  // first; low_stock_count counts all of them.
+  std::vector<LowStockVariant> low_stock;
+  std::int64_t low_stock_count = 0;
+};
+
+// A customer search, newest customers first.
+struct CustomerQuery {
+  std::string text;  // Substring of the email or the name, any case.
+  PageRequest page;
+};
+
+// A buyer of the store (made at their first checkout) with figures over
+// all their orders.
+struct Customer {
+  CustomerId id;
+  std::string email;
+  std::string name;
+  std::optional<UserId> user_id;  // Set once they checked out signed in.
+  Timestamp created_at;
+  std::int64_t order_count = 0;
+  Money total_spent;  // total - refunded over their paid orders.
+  std::optional<Timestamp> last_order_at;
 };
 
 // Every method takes the calling Principal and the store's id. A caller
@@ -226,6 +301,34 @@ class SHOPKIT_EXPORT AdminService {
   // failed_precondition for the last owner.
   void remove_member(const Principal& principal, const StoreId& store,
                      const UserId& user);
+
+  // --- Dashboard (admin_dashboard.cc; right view) ---
+
+  // Returns the store's figures for the orders placed in [request.from,
+  // request.to) and its low-stock variants now. Raises invalid_argument
+  // (field "to") unless from < to and the range is at most 366 days, and
+  // (field "low_stock_threshold") for a negative threshold.
+  Dashboard get_dashboard(const Principal& principal, const StoreId& store,
+                          const DashboardRequest& request);
+
+  // --- Customers (admin_customers.cc; right view_customers) ---
+
+  // Returns one page of the customers matching `query`.
+  Page<Customer> list_customers(const Principal& principal,
+                                const StoreId& store,
+                                const CustomerQuery& query);
+
+  // Returns one customer. Raises not_found (field "customer_id") for an
+  // unknown id.
+  Customer get_customer(const Principal& principal, const StoreId& store,
+                        const CustomerId& customer);
+
+  // Returns one page of the customer's orders, newest first. Raises
+  // not_found for an unknown customer.
+  Page<Order> list_customer_orders(const Principal& principal,
+                                   const StoreId& store,
+                                   const CustomerId& customer,
+                                   const PageRequest& page);
 
   // --- Theme (admin_theme.cc) ---
 

@@ -18,8 +18,8 @@
 #include "shopkit/export.h"
 #include "shopkit/money.h"
 #include "shopkit/orders.h"
-#include "shopkit/stores.h"
 #include "shopkit/product_csv.h"
+#include "shopkit/stores.h"
 #include "shopkit/super_admin_service.h"
 #include "shopkit/theme_service.h"
 #include "shopkit/types.h"
@@ -171,17 +171,37 @@ SHOPKIT_EXPORT ThemeSettingChanges theme_setting_changes_from_json(
 // A store member: {"user_id", "email", "name", "role", "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreMember& member);
 
-// Super-admin panel. A store summary is the store's fields plus
-// "deleted_at" and "purge_after" (null unless deleted).
+// The dashboard: {"from", "to", "order_count", "paid_order_count",
+// "revenue", "average_order_value", "revenue_per_day": [{"day"
+// ("2026-12-04"), "orders", "revenue"}], "top_products": [{"product_id",
+// "title", "quantity", "revenue"}], "low_stock": [{"product_id",
+// "variant_id", "sku", "title", "variant_title", "stock"}],
+// "low_stock_count"}, amounts as Money objects.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const DailyRevenue& daily);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const ProductSales& sales);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const LowStockVariant& variant);
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Dashboard& dashboard);
+// {"id", "email", "name", "user_id" (null for guests), "created_at",
+// "order_count", "total_spent", "last_order_at" (time or null)}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Customer& customer);
+
+// Super-admin panel. A store summary is the store's object plus
+// "deleted_at" and "purge_after" (time or null).
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreSummary& summary);
-// {"users": [{"role", "status", "count"}],
-//  "stores": {"active", "suspended", "deleted", "purged"},
-//  "orders": [{"currency", "orders", "paid_orders", "revenue",
-//              "refunded", "net_revenue"}]}.
+// {"role", "status", "count"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const UserCount& count);
+// {"active", "suspended", "deleted", "purged"}.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out, const StoreCounts& counts);
+// {"currency", "orders", "paid_orders", "revenue", "refunded",
+// "net_revenue"}, the amounts as Money objects.
+SHOPKIT_EXPORT void to_json(nlohmann::json& out,
+                            const CurrencyFigures& figures);
+// {"users": [...], "stores": {...}, "orders": [...]}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out,
                             const PlatformFigures& figures);
-// {"id", "actor_id" (null for no user), "action", "target_type",
-//  "target_id", "detail" (the detail object), "created_at"}.
+// {"id", "actor_id" (null for none), "action", "target_type",
+// "target_id", "detail" (a JSON object), "created_at"}.
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const AuditEntry& entry);
 
 namespace json_fields {

@@ -6,6 +6,7 @@
 #include "auth/credentials.h"
 #include "auth/jwt.h"
 #include "auth/throttle.h"
+#include "common/audit.h"
 #include "common/crypto.h"
 
 namespace shopkit {
@@ -202,6 +203,11 @@ User AuthService::bootstrap_super_admin(std::string_view email,
                   "admin's role change");
     }
     p.users().insert(record);
+    // The first super admin is a role change with no actor, so it is
+    // audited like the role changes that make the others.
+    internal::append_audit(p, context_, Principal::anonymous(),
+                           "user.bootstrapped", "user", record.id.str(),
+                           {{"email", record.email}, {"role", "super_admin"}});
   });
   context_.log.info("user " + record.id.str() +
                     " created as the first super_admin");

@@ -23,6 +23,7 @@ struct IdempotencyRecord {
 struct OrderListQuery {
   std::optional<OrderStatus> status;
   std::optional<UserId> user_id;
+  std::optional<CustomerId> customer_id;
   std::int64_t before_number = 0;  // 0: start at the newest order.
   int limit = 50;
 };

@@ -28,6 +28,7 @@ class InventoryRepository;
 class OrderRepository;
 class CustomerRepository;
 class ThemeSettingsRepository;
+class StoreReports;
 struct StoreRecord;
 
 // The repositories of platform.db, bound to one transaction.
@@ -54,6 +55,7 @@ class StoreRepositories {
   virtual OrderRepository& orders() = 0;
   virtual CustomerRepository& customers() = 0;
   virtual ThemeSettingsRepository& theme_settings() = 0;
+  virtual StoreReports& reports() = 0;
 };
 
 using PlatformWork = std::function<void(PlatformRepositories&)>;

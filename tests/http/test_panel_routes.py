@@ -164,3 +164,44 @@ def test_store_theme_rejects_unknown_theme(host, owner):
                          "/theme", {"handle": "no-such-theme"},
                          token=owner["token"])
     assert response.status == 404
+
+
+def test_dashboard_of_a_new_store(host, owner):
+    base = f"/api/v1/admin/stores/{owner['store_id']}/dashboard"
+    response = host.call("GET", base + "?from=2026-12-01&to=2026-12-08"
+                         "&low_stock_threshold=0", token=owner["token"])
+    assert response.status == 200, response
+    dashboard = response.json()
+    assert dashboard["order_count"] == 0
+    assert dashboard["revenue"]["amount"] == 0
+    assert len(dashboard["revenue_per_day"]) == 7
+    assert dashboard["revenue_per_day"][0]["day"] == "2026-12-01"
+
+    missing = host.call("GET", base + "?to=2026-12-08", token=owner["token"])
+    assert missing.status == 400
+    assert missing.json()["error"]["field"] == "from"
+    inverted = host.call("GET", base + "?from=2026-12-08&to=2026-12-01",
+                         token=owner["token"])
+    assert inverted.status == 400
+    assert inverted.json()["error"]["field"] == "to"
+    _, stranger_token = sign_up(host, "merchant")
+    stranger = host.call("GET", base + "?from=2026-12-01&to=2026-12-08",
+                         token=stranger_token)
+    assert stranger.status == 404
+
+
+def test_customers_of_a_new_store(host, owner):
+    base = f"/api/v1/admin/stores/{owner['store_id']}/customers"
+    listed = host.call("GET", base + "?q=ann&limit=10", token=owner["token"])
+    assert listed.status == 200, listed
+    assert listed.json() == {"items": [], "next_cursor": None}
+
+    unknown = "cus_00000000000000000000000000"
+    customer = host.call("GET", f"{base}/{unknown}", token=owner["token"])
+    assert customer.status == 404
+    assert customer.json()["error"]["field"] == "customer_id"
+    orders = host.call("GET", f"{base}/{unknown}/orders?limit=5",
+                       token=owner["token"])
+    assert orders.status == 404
+    bad_cursor = host.call("GET", base + "?cursor=nope", token=owner["token"])
+    assert bad_cursor.status == 400

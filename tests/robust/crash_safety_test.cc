@@ -203,6 +203,11 @@ void list_store_folder(const fs::path& dir, std::set<std::string>& ids,
 
 void check_files(const fs::path& dir) {
   CHECK(integrity_of(dir / "platform.db") == "ok");
+  for (const auto& entry : fs::directory_iterator(dir / "templates")) {
+    if (entry.path().extension() != ".db") continue;
+    CAPTURE(entry.path());
+    CHECK(integrity_of(entry.path()) == "ok");
+  }
   std::set<std::string> file_ids;
   std::set<std::string> others;
   list_store_folder(dir, file_ids, others);

@@ -90,7 +90,8 @@ TEST_CASE("audit log filters actor target and time") {
   by_time.from.reset();
   by_time.to = later;
   CHECK(f.actions(by_time) ==
-        std::vector<std::string>{"user.suspended", "store.created"});
+        std::vector<std::string>{"user.suspended", "store.created",
+                                 "user.bootstrapped"});
 }
 
 TEST_CASE("audit log pages newest first") {
@@ -139,4 +140,44 @@ TEST_CASE("audit cursor must be a sequence number") {
     CHECK(error.code() == ErrorCode::invalid_argument);
     CHECK(error.field() == "cursor");
   }
+}
+
+TEST_CASE("every super admin change is audited") {
+  AuditFixture f;
+  auto user = f.make_merchant();
+  auto doomed = f.make_store(f.owner, "doomed");
+  f.panel.suspend_user(f.admin, user.user_id());
+  f.panel.reactivate_user(f.admin, user.user_id());
+  f.panel.change_user_role(f.admin, user.user_id(),
+                           shopkit::PlatformRole::customer);
+  f.panel.delete_user(f.admin, user.user_id());
+  f.panel.suspend_store(f.admin, f.store);
+  f.panel.reactivate_store(f.admin, f.store);
+  f.panel.backup_store(f.admin, f.store, f.dir.path() / "copy.db");
+  f.panel.delete_store(f.admin, f.store);
+  f.panel.restore_store(f.admin, f.store);
+  f.panel.delete_store(f.admin, doomed);
+  f.test.clock->advance(std::chrono::hours(24 * 31));
+  f.panel.purge_deleted_stores(f.admin);
+
+  AuditQuery query;
+  query.actor_id = f.admin.user_id();
+  CHECK(f.actions(query) ==
+        std::vector<std::string>{
+            "store.purged", "store.deleted", "store.restored",
+            "store.deleted", "store.backed_up", "store.reactivated",
+            "store.suspended", "user.deleted", "user.role_changed",
+            "user.reactivated", "user.suspended"});
+}
+
+TEST_CASE("first super admin is audited") {
+  AuditFixture f;
+  AuditQuery query;
+  query.action = "user.bootstrapped";
+  auto entries = f.panel.list_audit_log(f.admin, query).items;
+  REQUIRE(entries.size() == 1);
+  CHECK_FALSE(entries[0].actor_id.has_value());
+  CHECK(entries[0].target_id == f.admin.user_id().str());
+  auto detail = nlohmann::json::parse(entries[0].detail_json);
+  CHECK(detail["role"] == "super_admin");
 }

@@ -188,3 +188,46 @@ TEST_CASE("unknown store is not_found") {
   CHECK(error_of([&] { f.panel.delete_store(f.admin, nowhere); }).code() ==
         ErrorCode::not_found);
 }
+
+TEST_CASE("suspended store hides catalog and checkout") {
+  StoresFixture f;
+  auto product = f.add_product(f.owner, f.store, "Mug", "MUG", 1200);
+  f.panel.suspend_store(f.admin, f.store, "fraud review");
+  auto anyone = shopkit::Principal::anonymous();
+  CHECK(error_of([&] {
+          f.platform.stores().search_products(anyone, "main-street", {});
+        }).code() == ErrorCode::not_found);
+  CHECK(error_of([&] {
+          f.platform.stores().get_product(anyone, "main-street",
+                                          product.handle);
+        }).code() == ErrorCode::not_found);
+  CHECK(error_of([&] {
+          f.checkout("main-street", {{"MUG", 1}});
+        }).code() == ErrorCode::not_found);
+  CHECK(f.platform.admin().get_stock(f.owner, f.store, "MUG").stock == 100);
+}
+
+TEST_CASE("suspended store members keep read access") {
+  StoresFixture f;
+  auto staff = f.make_merchant();
+  f.add_member(f.store, f.owner, staff, shopkit::StoreRole::staff);
+  f.add_product(f.owner, f.store, "Mug", "MUG", 1200);
+  auto order = f.checkout("main-street", {{"MUG", 1}});
+  f.panel.suspend_store(f.admin, f.store);
+  auto& admin = f.platform.admin();
+
+  CHECK(admin.list_orders(staff, f.store, {}).items.size() == 1);
+  CHECK(admin.list_customers(staff, f.store, {}).items.size() == 1);
+  CHECK(admin.get_settings(f.owner, f.store).currency == "USD");
+  CHECK(error_of([&] {
+          admin.pay_order(staff, f.store, order.id);
+        }).code() == ErrorCode::failed_precondition);
+  CHECK(error_of([&] {
+          admin.adjust_stock(f.owner, f.store, "MUG", 1, "recount");
+        }).code() == ErrorCode::failed_precondition);
+  shopkit::StoreSettingsUpdate update;
+  update.name = "Renamed";
+  CHECK(error_of([&] {
+          admin.update_settings(f.owner, f.store, update);
+        }).code() == ErrorCode::failed_precondition);
+}

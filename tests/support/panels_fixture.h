@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "shopkit/shopkit.h"
 #include "support/auth_helpers.h"
@@ -78,6 +79,38 @@ struct PanelsFixture {
       platform.admin().add_member(owner, store, email, role);
     }
   }
+
+  // Creates an active product with one variant `sku` priced `cents`.
+  Product add_product(const Principal& owner, const StoreId& store,
+                      const std::string& title, const std::string& sku,
+                      std::int64_t cents, const std::string& currency = "USD") {
+    ProductInput input;
+    input.title = title;
+    input.status = ProductStatus::active;
+    VariantInput variant;
+    variant.sku = sku;
+    variant.price = Money(cents, currency);
+    variant.stock = 100;
+    input.variants.push_back(variant);
+    return platform.admin().create_product(owner, store, input);
+  }
+
+  // Checks out `lines` as a guest buying with `email`, with a fresh
+  // idempotency key.
+  Order checkout(const std::string& store_handle,
+                 std::vector<CheckoutLine> lines,
+                 const std::string& email = "buyer@example.com") {
+    CheckoutRequest request;
+    request.lines = std::move(lines);
+    request.email = email;
+    request.shipping_address = {"Ann Buyer", "1 Main St",   "", "Springfield",
+                                "IL",        "62701",       "US", ""};
+    request.idempotency_key = "key-" + std::to_string(++checkouts_made);
+    return platform.stores().checkout(Principal::anonymous(), store_handle,
+                                      request);
+  }
+
+  int checkouts_made = 0;
 };
 
 }  // namespace shopkit::testing

@@ -188,6 +188,7 @@ class SqliteOrderRepository final : public OrderRepository {
                       " FROM orders WHERE 1";
     if (query.status) sql += " AND status = :status";
     if (query.user_id) sql += " AND user_id = :user";
+    if (query.customer_id) sql += " AND customer_id = :customer";
     if (query.before_number > 0) sql += " AND number < :before";
     sql += " ORDER BY number DESC LIMIT :limit";
     std::vector<Order> orders;
@@ -197,6 +198,9 @@ class SqliteOrderRepository final : public OrderRepository {
         statement->bind(":status", std::string(to_string(*query.status)));
       }
       if (query.user_id) statement->bind(":user", query.user_id->str());
+      if (query.customer_id) {
+        statement->bind(":customer", query.customer_id->str());
+      }
       if (query.before_number > 0) {
         statement->bind(":before", static_cast<int64_t>(query.before_number));
       }

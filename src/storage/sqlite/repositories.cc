@@ -54,5 +54,8 @@ ThemeSettingsRepository& SqliteStoreRepositories::theme_settings() {
   return build_once(theme_settings_, make_theme_settings_repository,
                     connection_);
 }
+StoreReports& SqliteStoreRepositories::reports() {
+  return build_once(reports_, make_store_reports, connection_);
+}
 
 }  // namespace shopkit::storage::sqlite

@@ -15,6 +15,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/storage.h"
 #include "storage/store_registry.h"
+#include "storage/store_reports.h"
 #include "storage/store_settings_repository.h"
 #include "storage/theme_repository.h"
 #include "storage/theme_settings_repository.h"
@@ -44,6 +45,7 @@ std::unique_ptr<CustomerRepository> make_customer_repository(
     Connection& connection);
 std::unique_ptr<ThemeSettingsRepository> make_theme_settings_repository(
     Connection& connection);
+std::unique_ptr<StoreReports> make_store_reports(Connection& connection);
 
 // Builds each repository on first use within one transaction.
 class SqlitePlatformRepositories final : public PlatformRepositories {
@@ -80,6 +82,7 @@ class SqliteStoreRepositories final : public StoreRepositories {
   OrderRepository& orders() override;
   CustomerRepository& customers() override;
   ThemeSettingsRepository& theme_settings() override;
+  StoreReports& reports() override;
 
  private:
   const StoreId& store_id_;
@@ -90,6 +93,7 @@ class SqliteStoreRepositories final : public StoreRepositories {
   std::unique_ptr<OrderRepository> orders_;
   std::unique_ptr<CustomerRepository> customers_;
   std::unique_ptr<ThemeSettingsRepository> theme_settings_;
+  std::unique_ptr<StoreReports> reports_;
 };
 
 }  // namespace shopkit::storage::sqlite

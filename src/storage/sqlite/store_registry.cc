@@ -2,6 +2,7 @@
 
 #include "common/time_format.h"
 #include "shopkit/error.h"
+#include "storage/sqlite/like_pattern.h"
 #include "storage/sqlite/repositories.h"
 
 namespace shopkit::storage {
@@ -63,18 +64,6 @@ void bind_optional_time(SQLite::Statement& statement, int index,
   } else {
     statement.bind(index);
   }
-}
-
-// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in
-// `text` escaped so "a_b" matches only "a_b".
-std::string contains_pattern(std::string_view text) {
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
-  return pattern;
 }
 
 class SqliteStoreRegistry final : public StoreRegistry {
