@@ -137,8 +137,25 @@ TEST_CASE("store calls are isolated per tenant") {
        [&](auto& p, auto& s) { admin.get_store_theme(p, s); }},
       {"apply_theme",
        [&](auto& p, auto& s) { admin.apply_theme(p, s, "classic"); }},
-      // TODO: add the dashboard and customer calls of AdminService here
-      // once they exist.
+      {"get_dashboard",
+       [&](auto& p, auto& s) {
+         shopkit::DashboardRequest request;
+         request.from = shopkit::testing::test_epoch();
+         request.to = request.from + std::chrono::hours(24);
+         admin.get_dashboard(p, s, request);
+       }},
+      {"list_customers",
+       [&](auto& p, auto& s) { admin.list_customers(p, s, {}); }},
+      {"get_customer",
+       [&](auto& p, auto& s) {
+         admin.get_customer(p, s,
+                            shopkit::CustomerId("cus_00000000000000000000000000"));
+       }},
+      {"list_customer_orders",
+       [&](auto& p, auto& s) {
+         admin.list_customer_orders(
+             p, s, shopkit::CustomerId("cus_00000000000000000000000000"), {});
+       }},
       {"update_theme_settings",
        [&](auto& p, auto& s) {
          admin.update_theme_settings(
