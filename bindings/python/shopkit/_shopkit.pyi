@@ -1768,6 +1768,32 @@ class AdminService:
         InvalidArgument with field 'settings.<key>' naming the key and the rule
         it broke.
         """
+    def get_dashboard(self, principal: Principal, store_id: str, *, from_: datetime.datetime, to: datetime.datetime, low_stock_threshold: int = ...) -> Dashboard:
+        """Return the store's Dashboard for the orders placed in [from_, to)
+        (aware datetimes) and its low-stock variants now. Raises
+        InvalidArgument (field 'to') unless from_ < to and the range is at most
+        366 days, and (field 'low_stock_threshold') for a negative threshold.
+        """
+    def list_customers(self, principal: Principal, store_id: str, *, text: str = ..., limit: int = ..., cursor: Optional[str] = ...) -> Page[Customer]:
+        """Return a Page of Customer, newest first. `text` matches a substring of
+        the email or name in any case.
+        """
+    def get_customer(self, principal: Principal, store_id: str, customer_id: str) -> Customer:
+        """Return the Customer. Raises NotFound (field 'customer_id') for an
+        unknown id.
+        """
+    def list_customer_orders(self, principal: Principal, store_id: str, customer_id: str, *, limit: int = ..., cursor: Optional[str] = ...) -> Page[Order]:
+        """Return a Page of the customer's orders, newest first. Raises NotFound
+        for an unknown customer.
+        """
+    def iter_customers(self, principal: Principal, store_id: str, *, text: str = ..., limit: int = ..., cursor: Optional[str] = ...) -> Iterator[Customer]:
+        """Yield every Customer of list_customers() with the same arguments,
+        fetching pages lazily.
+        """
+    def iter_customer_orders(self, principal: Principal, store_id: str, customer_id: str, *, limit: int = ..., cursor: Optional[str] = ...) -> Iterator[Order]:
+        """Yield every Order of list_customer_orders() with the same arguments,
+        fetching pages lazily.
+        """
 
 class StoreMember:
     """A member of a store with the user's email and name."""
@@ -1891,6 +1917,231 @@ class ImportReport:
     def __copy__(self) -> ImportReport:
         ...
     def __deepcopy__(self, memo: object) -> ImportReport:
+        ...
+
+class DashboardRequest:
+    """A dashboard request: orders placed in [from_, to), at most 366 days."""
+    from_: datetime.datetime
+    """Start of the range, inclusive; aware datetime."""
+    to: datetime.datetime
+    """End of the range, exclusive; aware datetime."""
+    low_stock_threshold: int
+    """Variants with this stock or less are listed as low; 0 or more."""
+    def __init__(self, *, from_: datetime.datetime = ..., to: datetime.datetime = ..., low_stock_threshold: int = ...) -> None:
+        """Create a DashboardRequest from keyword arguments; omitted fields keep
+        their defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> DashboardRequest:
+        """Create a DashboardRequest from a dict as to_dict() returns it. Nested
+        dicts become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> DashboardRequest:
+        ...
+    def __deepcopy__(self, memo: object) -> DashboardRequest:
+        ...
+
+class DailyRevenue:
+    """The orders placed on one UTC day and the revenue they brought."""
+    day: datetime.date
+    """The UTC day, a datetime.date."""
+    orders: int
+    """Orders placed that day."""
+    revenue: Money
+    """Money."""
+    def __init__(self, *, day: datetime.date = ..., orders: int = ..., revenue: Money = ...) -> None:
+        """Create a DailyRevenue from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> DailyRevenue:
+        """Create a DailyRevenue from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> DailyRevenue:
+        ...
+    def __deepcopy__(self, memo: object) -> DailyRevenue:
+        ...
+
+class ProductSales:
+    """Sales of one product: units and line totals of the paid, not fully refunded
+    orders of the range, before partial refunds.
+    """
+    product_id: str
+    """The product's id."""
+    title: str
+    """The current title, or the last sold one if deleted."""
+    quantity: int
+    """Units sold."""
+    revenue: Money
+    """Money."""
+    def __init__(self, *, product_id: str = ..., title: str = ..., quantity: int = ..., revenue: Money = ...) -> None:
+        """Create a ProductSales from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> ProductSales:
+        """Create a ProductSales from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> ProductSales:
+        ...
+    def __deepcopy__(self, memo: object) -> ProductSales:
+        ...
+
+class LowStockVariant:
+    """A variant at or below the low-stock threshold."""
+    product_id: str
+    """The product's id."""
+    variant_id: str
+    """The variant's id."""
+    sku: str
+    """The variant's SKU."""
+    title: str
+    """The product's title."""
+    variant_title: str
+    """Option values joined by ' / '."""
+    stock: int
+    """Units on hand."""
+    def __init__(self, *, product_id: str = ..., variant_id: str = ..., sku: str = ..., title: str = ..., variant_title: str = ..., stock: int = ...) -> None:
+        """Create a LowStockVariant from keyword arguments; omitted fields keep
+        their defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> LowStockVariant:
+        """Create a LowStockVariant from a dict as to_dict() returns it. Nested
+        dicts become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> LowStockVariant:
+        ...
+    def __deepcopy__(self, memo: object) -> LowStockVariant:
+        ...
+
+class Dashboard:
+    """A store's figures for a range of days. An order counts as paid when it was
+    paid at some point; its revenue is its total minus its refunds.
+    """
+    from_: datetime.datetime
+    """Start of the range, inclusive."""
+    to: datetime.datetime
+    """End of the range, exclusive."""
+    order_count: int
+    """Orders placed, any status."""
+    paid_order_count: int
+    """Paid orders whose refunds are below their total."""
+    revenue: Money
+    """Money, the sum of total minus refunded over paid orders."""
+    average_order_value: Money
+    """Money, revenue / paid_order_count rounded half up; zero without orders.
+    """
+    revenue_per_day: list[DailyRevenue]
+    """list of DailyRevenue, one for every day of the range."""
+    top_products: list[ProductSales]
+    """list of ProductSales, at most 5, most sold first."""
+    low_stock: list[LowStockVariant]
+    """list of LowStockVariant, at most 100, lowest stock first."""
+    low_stock_count: int
+    """All low-stock variants, listed or not."""
+    def __init__(self, *, from_: datetime.datetime = ..., to: datetime.datetime = ..., order_count: int = ..., paid_order_count: int = ..., revenue: Money = ..., average_order_value: Money = ..., revenue_per_day: list[DailyRevenue] = ..., top_products: list[ProductSales] = ..., low_stock: list[LowStockVariant] = ..., low_stock_count: int = ...) -> None:
+        """Create a Dashboard from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> Dashboard:
+        """Create a Dashboard from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> Dashboard:
+        ...
+    def __deepcopy__(self, memo: object) -> Dashboard:
+        ...
+
+class Customer:
+    """A buyer of the store, made at their first checkout, with figures over all
+    their orders.
+    """
+    id: str
+    """The customer's id."""
+    email: str
+    """The buyer's email."""
+    name: str
+    """The buyer's name."""
+    user_id: str | None
+    """The platform user's id once they checked out signed in, or None."""
+    created_at: datetime.datetime
+    """Aware datetime in UTC."""
+    order_count: int
+    """Orders placed."""
+    total_spent: Money
+    """Money, total minus refunded over their paid orders."""
+    last_order_at: datetime.datetime | None
+    """datetime of the latest order, or None."""
+    def __init__(self, *, id: str = ..., email: str = ..., name: str = ..., user_id: str | None = ..., created_at: datetime.datetime = ..., order_count: int = ..., total_spent: Money = ..., last_order_at: datetime.datetime | None = ...) -> None:
+        """Create a Customer from keyword arguments; omitted fields keep their
+        defaults.
+        """
+    @staticmethod
+    def from_dict(values: dict) -> Customer:
+        """Create a Customer from a dict as to_dict() returns it. Nested dicts
+        become nested value objects; an unknown key raises
+        shopkit.InvalidArgument.
+        """
+    def to_dict(self) -> dict:
+        """Return the fields as a dict; nested value objects become dicts, Money
+        becomes {'amount': int, 'currency': str}.
+        """
+    def __repr__(self) -> str:
+        ...
+    def __eq__(self, other: object) -> object:
+        ...
+    def __copy__(self) -> Customer:
+        ...
+    def __deepcopy__(self, memo: object) -> Customer:
         ...
 
 class StoreSummary:

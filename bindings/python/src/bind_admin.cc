@@ -1,5 +1,6 @@
 // Python binding of AdminService, a store's admin panel: catalog, stock,
-// orders and settings. bind_admin_panel.cc adds the other sections.
+// orders and settings. bind_admin_panel.cc and bind_admin_reports.cc add
+// the other sections.
 #include "bind_admin.h"
 
 namespace shopkit::python {
@@ -203,6 +204,7 @@ void bind_admin(py::module_& module) {
   bind_order_calls(admin);
   bind_settings_calls(admin);
   bind_admin_panel(module, admin);
+  bind_admin_reports(module, admin);
 }
 
 }  // namespace shopkit::python

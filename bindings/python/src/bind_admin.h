@@ -15,4 +15,7 @@ using AdminClass =
 // store's theme.
 void bind_admin_panel(py::module_& module, AdminClass& admin);
 
+// Adds the value types and calls of the dashboard and the customers.
+void bind_admin_reports(py::module_& module, AdminClass& admin);
+
 }  // namespace shopkit::python
