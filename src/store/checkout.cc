@@ -26,7 +26,8 @@ struct CheckoutResult {
 // Returns the customer for `email`, creating it on the first checkout
 // and linking it to the signed-in user when it has no user yet.
 CustomerId customer_for(storage::StoreRepositories& repositories,
-                        const std::string& email, const Principal& principal,
+                        const std::string& email, const std::string& name,
+                        const Principal& principal,
                         internal::Context& context) {
   std::optional<storage::CustomerRecord> customer =
       repositories.customers().find_by_email(email);
@@ -34,14 +35,18 @@ CustomerId customer_for(storage::StoreRepositories& repositories,
     storage::CustomerRecord record;
     record.id = CustomerId(context.new_id("cus"));
     record.email = email;
+    record.name = name;
     if (!principal.is_anonymous()) record.user_id = principal.user_id();
     record.created_at = context.now();
     record.updated_at = record.created_at;
     repositories.customers().insert(record);
     return record.id;
   }
-  if (!customer->user_id && !principal.is_anonymous()) {
-    customer->user_id = principal.user_id();
+  const bool link_user = !customer->user_id && !principal.is_anonymous();
+  const bool add_name = customer->name.empty() && !name.empty();
+  if (link_user || add_name) {
+    if (link_user) customer->user_id = principal.user_id();
+    if (add_name) customer->name = name;
     customer->updated_at = context.now();
     repositories.customers().update(*customer);
   }
@@ -169,7 +174,9 @@ Order StoreService::checkout(const Principal& principal,
         if (!principal.is_anonymous()) order.user_id = principal.user_id();
         order.email = internal::normalize_email(request.email);
         order.customer_id =
-            customer_for(repositories, order.email, principal, context_);
+            customer_for(repositories, order.email,
+                         std::string(internal::trim(request.shipping_address.name)),
+                         principal, context_);
         order.subtotal = Money(0, settings.currency);
         for (auto& [line, variant] : lines) {
           order.subtotal = order.subtotal.plus(line.line_total);

@@ -22,11 +22,11 @@ struct CustomersFixture : PanelsFixture {
 
   CustomersFixture() { add_product(owner, store, "Mug", "MUG", 1200); }
 
-  // Checks out `quantity` mugs as `email`, one second after the last
-  // order, so customers are created in call order.
+  // Checks out `quantity` mugs as `email` (shipped to Pat Doe), one
+  // second after the last order, so customers are created in call order.
   shopkit::Order buy(const std::string& email, std::int64_t quantity = 1) {
     test.clock->advance(std::chrono::seconds(1));
-    return checkout("cust-shop", {{"MUG", quantity}}, email);
+    return checkout("cust-shop", {{"MUG", quantity}}, email, "Pat Doe");
   }
 
   std::vector<std::string> emails_of(const shopkit::CustomerQuery& query) {
@@ -77,6 +77,16 @@ TEST_CASE("customer search matches email any case") {
   CHECK(f.emails_of({"x_y", {}}) ==
         std::vector<std::string>{"x_y@example.com"});
   CHECK(f.emails_of({"%", {}}).empty());
+}
+
+TEST_CASE("customer name comes from the address") {
+  CustomersFixture f;
+  f.buy("ann@example.com");
+  auto page = f.admin.list_customers(f.owner, f.store, {});
+  REQUIRE(page.items.size() == 1);
+  CHECK(page.items[0].name == "Pat Doe");
+  CHECK(f.emails_of({"PAT D", {}}) ==
+        std::vector<std::string>{"ann@example.com"});
 }
 
 TEST_CASE("customer list pages by cursor") {

@@ -99,12 +99,13 @@ struct PanelsFixture {
   // idempotency key.
   Order checkout(const std::string& store_handle,
                  std::vector<CheckoutLine> lines,
-                 const std::string& email = "buyer@example.com") {
+                 const std::string& email = "buyer@example.com",
+                 const std::string& name = "Ann Buyer") {
     CheckoutRequest request;
     request.lines = std::move(lines);
     request.email = email;
-    request.shipping_address = {"Ann Buyer", "1 Main St",   "", "Springfield",
-                                "IL",        "62701",       "US", ""};
+    request.shipping_address = {name, "1 Main St",   "", "Springfield",
+                                "IL", "62701",       "US", ""};
     request.idempotency_key = "key-" + std::to_string(++checkouts_made);
     return platform.stores().checkout(Principal::anonymous(), store_handle,
                                       request);
