@@ -22,7 +22,7 @@ inline constexpr const char* kFlatShippingSetting = "flat_shipping";
 
 // The store's currency: the copy in its file, or the registry's in
 // `record` when the file has none. Every currency change writes the copy
-// under the file's write lock, so a transaction on the file always sees
+// under the file's write lock, so a transaction on the file always reads
 // the current currency even when `record` was read before the change.
 std::string store_currency(storage::StoreRepositories& repositories,
                            const storage::StoreRecord& record);

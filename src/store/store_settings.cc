@@ -106,10 +106,10 @@ SettingsChange change_store_settings(Context& context,
                           " because the store already has orders",
                       "currency");
         }
-        // Amounts are kept in minor units. Between currencies with the
-        // same exponent (USD, EUR) they keep their digits; otherwise
-        // 19.99 USD would become 1.999 KWD, so such a change is refused
-        // while the store has amounts.
+        // Amounts are kept in minor units, so they keep their digits
+        // between currencies with the same exponent (USD, EUR). Between
+        // others 19.99 USD would become 1.999 KWD, so the change is
+        // rejected while the store has amounts.
         const int old_exponent = currency_exponent(current_currency);
         const int new_exponent = currency_exponent(new_currency);
         if (old_exponent != new_exponent) {
