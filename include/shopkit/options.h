@@ -56,7 +56,8 @@ struct Options {
 
   // How many store files stay open at once; the least recently used
   // store is closed first. Each open store holds three descriptors
-  // (the database, its -wal and its -shm file).
+  // (the database, its -wal and its -shm file), and two more for each
+  // read connection, up to four, that concurrent reads have opened.
   int max_open_stores = 256;
 
   // SQLite synchronous=FULL instead of NORMAL: every commit is durable

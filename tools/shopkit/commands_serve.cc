@@ -1,4 +1,6 @@
 // shopkit serve: runs the example HTTP host on the data folder.
+#include <sys/resource.h>
+
 #include <iostream>
 
 #include "commands.h"
@@ -7,6 +9,17 @@
 namespace shopkit::cli {
 
 namespace {
+
+// Each open store holds up to eleven descriptors and each client one, so
+// the usual soft limit of 1,024 can run out before max_open_stores does;
+// the hard limit is what the administrator allows.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
+}
 
 int run_serve(const GlobalOptions& global, const ParsedOptions& options) {
   if (!options.positional().empty()) {
@@ -28,6 +41,7 @@ int run_serve(const GlobalOptions& global, const ParsedOptions& options) {
     std::cout << "listening on http://" << host << ":" << port << std::endl;
   };
 
+  raise_descriptor_limit();
   auto platform = open_platform(global);
   http::run_server(*platform, std::move(server));
   return kExitOk;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -23,6 +24,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kStoreIdPrefix = "sto";
+
+// Maximum number of read connections per open store, so at most this
+// many reads of one store run at once.
+constexpr int kReadersPerStore = 4;
+
+// Maximum number of queued writes that one commit takes.
+constexpr std::size_t kMaxWritesPerCommit = 64;
 
 // Converts a backend exception into shopkit's error at the storage
 // boundary. SQLite's messages name tables and columns, never values.
@@ -115,9 +123,15 @@ SqliteStorage::SqliteStorage(SqliteStorageOptions options,
                              const internal::Logger& log)
     : options_(std::move(options)),
       log_(log),
-      stores_(options_.max_open_stores, [this](const StoreId& store) {
-        return open_store_connection(store);
-      }) {
+      stores_(
+          options_.max_open_stores, kReadersPerStore,
+          [this](const StoreId& store) {
+            return open_store_connection(store, /*migrate_file=*/true);
+          },
+          [this](const StoreId& store) {
+            // The write connection, opened first, has migrated the file.
+            return open_store_connection(store, /*migrate_file=*/false);
+          }) {
   create_folders({options_.data_dir});
   template_path_ = options_.data_dir / "templates" /
                    ("store-v" +
@@ -152,16 +166,16 @@ std::unique_ptr<Connection> SqliteStorage::open_platform_connection() {
 }
 
 std::unique_ptr<Connection> SqliteStorage::open_store_connection(
-    const StoreId& store) {
+    const StoreId& store, bool migrate_file) {
   fs::path path = store_path(store);
   ConnectionOptions connection_options = options_.connection;
   connection_options.create = false;
   try {
     auto connection = std::make_unique<Connection>(path, connection_options);
     const std::string label = "store file " + path.filename().string();
-    check_not_newer(*connection, store_migrations(), label);
+    if (migrate_file) check_not_newer(*connection, store_migrations(), label);
     connection->configure();
-    migrate(*connection, store_migrations(), label);
+    if (migrate_file) migrate(*connection, store_migrations(), label);
     return connection;
   } catch (const SQLite::Exception& error) {
     if (error.getErrorCode() == SQLITE_CANTOPEN) throw store_not_found(store);
@@ -224,39 +238,125 @@ void SqliteStorage::run_platform_write(const PlatformWork& work) {
   run_platform(true, work);
 }
 
-void SqliteStorage::run_store(const StoreId& store, bool write,
-                              const StoreWork& work) {
+void SqliteStorage::run_store_read(const StoreId& store,
+                                   const StoreWork& work) {
   require_open();
   require_store_id(store);
-  // A handle closed for a move to trash has no connection; acquire again
-  // once, which then reports not_found if the file is gone.
+  // A handle closed for a move to trash has no connections; acquire
+  // again once, which then reports not_found if the file is gone.
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
-    std::lock_guard lock(handle->mutex);
-    if (!handle->connection) continue;
-    Connection& connection = *handle->connection;
-    try {
-      Transaction transaction(connection, write ? Transaction::Kind::write
-                                                : Transaction::Kind::read);
-      SqliteStoreRepositories repositories(store, connection);
-      work(repositories);
-      transaction.commit();
-      return;
-    } catch (const SQLite::Exception& error) {
-      throw storage_error(error, store.str() + ".db");
-    }
+    const bool ran = handle->with_reader([&](Connection& connection) {
+      try {
+        Transaction transaction(connection, Transaction::Kind::read);
+        SqliteStoreRepositories repositories(store, connection);
+        work(repositories);
+        transaction.commit();
+      } catch (const SQLite::Exception& error) {
+        throw storage_error(error, store.str() + ".db");
+      }
+    });
+    if (ran) return;
   }
   throw store_not_found(store);
 }
 
-void SqliteStorage::run_store_read(const StoreId& store,
-                                   const StoreWork& work) {
-  run_store(store, false, work);
-}
-
 void SqliteStorage::run_store_write(const StoreId& store,
                                     const StoreWork& work) {
-  run_store(store, true, work);
+  require_open();
+  require_store_id(store);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
+    PendingWrite mine;
+    mine.work = &work;
+    std::unique_lock queue_lock(handle->queue_mutex);
+    handle->queue.push_back(&mine);
+    // When no write is running, the write at the front of the queue takes
+    // the queue (up to kMaxWritesPerCommit) and commits it. The others
+    // sleep until their write is done or they reach the front.
+    while (!mine.done) {
+      if (handle->writing || handle->queue.front() != &mine) {
+        mine.wake.wait(queue_lock);
+        continue;
+      }
+      handle->writing = true;
+      const std::size_t taken =
+          std::min(handle->queue.size(), kMaxWritesPerCommit);
+      std::vector<PendingWrite*> batch(handle->queue.begin(),
+                                       handle->queue.begin() + taken);
+      handle->queue.erase(handle->queue.begin(),
+                          handle->queue.begin() + taken);
+      queue_lock.unlock();
+      write_batch(store, *handle, batch);
+      queue_lock.lock();
+      handle->writing = false;
+      for (PendingWrite* write : batch) {
+        write->done = true;
+        if (write != &mine) write->wake.notify_one();
+      }
+      if (!handle->queue.empty()) handle->queue.front()->wake.notify_one();
+    }
+    queue_lock.unlock();
+    if (mine.closed) continue;
+    if (mine.error) std::rethrow_exception(mine.error);
+    return;
+  }
+  throw store_not_found(store);
+}
+
+void SqliteStorage::write_batch(const StoreId& store, StoreHandle& handle,
+                                const std::vector<PendingWrite*>& batch) {
+  const std::string file = store.str() + ".db";
+  // Converts a write's exception to the one its caller gets, SQLite's
+  // own exceptions to shopkit::Error.
+  auto caught = [&file](std::exception_ptr error) {
+    try {
+      std::rethrow_exception(error);
+    } catch (const SQLite::Exception& sqlite_error) {
+      return std::make_exception_ptr(storage_error(sqlite_error, file));
+    } catch (...) {
+      return std::current_exception();
+    }
+  };
+
+  std::lock_guard lock(handle.writer_mutex());
+  Connection* connection = handle.writer();
+  if (connection == nullptr) {
+    for (PendingWrite* write : batch) write->closed = true;
+    return;
+  }
+  std::vector<bool> failed(batch.size(), false);
+  try {
+    Transaction transaction(*connection, Transaction::Kind::write);
+    SqliteStoreRepositories repositories(store, *connection);
+    if (batch.size() == 1) {
+      (*batch.front()->work)(repositories);
+    } else {
+      // Each write runs in a savepoint, so one that fails is undone
+      // alone and the others still commit.
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        connection->prepare("SAVEPOINT shopkit_write")->exec();
+        try {
+          (*batch[i]->work)(repositories);
+          connection->prepare("RELEASE shopkit_write")->exec();
+        } catch (...) {
+          batch[i]->error = caught(std::current_exception());
+          failed[i] = true;
+          // Some errors (a full disk, an I/O error) end the whole
+          // transaction, and then every write of the batch fails.
+          if (sqlite3_get_autocommit(connection->db().getHandle())) throw;
+          connection->prepare("ROLLBACK TO shopkit_write")->exec();
+          connection->prepare("RELEASE shopkit_write")->exec();
+        }
+      }
+    }
+    transaction.commit();
+  } catch (...) {
+    const std::exception_ptr error = caught(std::current_exception());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!failed[i]) batch[i]->error = error;
+    }
+  }
 }
 
 void SqliteStorage::ensure_store_template() {
@@ -442,13 +542,13 @@ void SqliteStorage::backup_store(const StoreId& store,
   const fs::path temporary(destination.string() + ".tmp");
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
-    std::lock_guard lock(handle->mutex);
-    if (!handle->connection) continue;
+    std::lock_guard lock(handle->writer_mutex());
+    if (handle->writer() == nullptr) continue;
     try {
       {
         SQLite::Database target(temporary.string(),
                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Backup backup(target, handle->connection->db());
+        SQLite::Backup backup(target, handle->writer()->db());
         backup.executeStep(-1);
       }
       fsync_path(temporary);

@@ -58,9 +58,15 @@ class SqliteStorage final : public Storage {
  private:
   class PlatformLease;
   std::unique_ptr<Connection> open_platform_connection();
-  std::unique_ptr<Connection> open_store_connection(const StoreId& store);
+  // Opens a store's file. With `migrate_file` the file is checked and
+  // migrated first, as the store's first connection must do.
+  std::unique_ptr<Connection> open_store_connection(const StoreId& store,
+                                                    bool migrate_file);
   void run_platform(bool write, const PlatformWork& work);
-  void run_store(const StoreId& store, bool write, const StoreWork& work);
+  // Runs the queued writes of one store in one transaction, each in its
+  // own savepoint, and records each one's outcome. Never throws.
+  void write_batch(const StoreId& store, StoreHandle& handle,
+                   const std::vector<PendingWrite*>& batch);
   void ensure_store_template();
   void repair_stores();
   void repair_one_store(const StoreId& store);

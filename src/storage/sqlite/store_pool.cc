@@ -4,8 +4,74 @@
 
 namespace shopkit::storage::sqlite {
 
-StorePool::StorePool(int max_open, Opener open)
-    : max_open_(max_open), open_(std::move(open)) {}
+StoreHandle::StoreHandle(std::unique_ptr<Connection> writer,
+                         Opener open_reader, int max_readers)
+    : writer_(std::move(writer)),
+      open_reader_(std::move(open_reader)),
+      max_readers_(max_readers) {}
+
+bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
+  std::unique_ptr<Connection> reader;
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_returned_.wait(lock, [this] {
+      return closed_ || !idle_readers_.empty() ||
+             readers_open_ < max_readers_;
+    });
+    if (closed_) return false;
+    if (!idle_readers_.empty()) {
+      reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    } else {
+      ++readers_open_;
+    }
+  }
+  // Gives the connection back when `use` ends, even by an exception. A
+  // connection that failed to open gives back its slot.
+  struct ReturnReader {
+    StoreHandle& handle;
+    std::unique_ptr<Connection>& reader;
+    ~ReturnReader() {
+      std::lock_guard lock(handle.readers_mutex_);
+      if (reader && !handle.closed_) {
+        handle.idle_readers_.push_back(std::move(reader));
+      } else {
+        --handle.readers_open_;
+        reader.reset();
+      }
+      // After close(), close() itself waits on this condition for the
+      // count to reach zero, so every waiter must wake.
+      if (handle.closed_) {
+        handle.reader_returned_.notify_all();
+      } else {
+        handle.reader_returned_.notify_one();
+      }
+    }
+  } give_back{*this, reader};
+  if (!reader) reader = open_reader_();
+  use(*reader);
+  return true;
+}
+
+void StoreHandle::close() {
+  {
+    std::lock_guard in_use(writer_mutex_);
+    writer_.reset();
+  }
+  std::unique_lock lock(readers_mutex_);
+  closed_ = true;
+  readers_open_ -= static_cast<int>(idle_readers_.size());
+  idle_readers_.clear();
+  reader_returned_.notify_all();
+  reader_returned_.wait(lock, [this] { return readers_open_ == 0; });
+}
+
+StorePool::StorePool(int max_open, int max_readers, Opener open,
+                     Opener open_reader)
+    : max_open_(max_open),
+      max_readers_(max_readers),
+      open_(std::move(open)),
+      open_reader_(std::move(open_reader)) {}
 
 std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
   {
@@ -19,8 +85,11 @@ std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
 
   // Open outside the pool lock: opening and migrating a file can take a
   // while, and other stores must stay reachable meanwhile.
-  auto handle = std::make_shared<StoreHandle>();
-  handle->connection = open_(store);
+  auto handle = std::make_shared<StoreHandle>(
+      open_(store), [open_reader = open_reader_, store] {
+        return open_reader(store);
+      },
+      max_readers_);
 
   std::vector<std::shared_ptr<StoreHandle>> evicted;
   std::shared_ptr<StoreHandle> result;
@@ -59,8 +128,7 @@ void StorePool::close_store(const StoreId& store) {
     lru_.erase(found->second.position);
     entries_.erase(found);
   }
-  std::lock_guard in_use(handle->mutex);
-  handle->connection.reset();
+  handle->close();
 }
 
 void StorePool::close_all() {
@@ -70,10 +138,7 @@ void StorePool::close_all() {
     entries.swap(entries_);
     lru_.clear();
   }
-  for (auto& [id, entry] : entries) {
-    std::lock_guard in_use(entry.handle->mutex);
-    entry.handle->connection.reset();
-  }
+  for (auto& [id, entry] : entries) entry.handle->close();
 }
 
 int StorePool::open_count() {

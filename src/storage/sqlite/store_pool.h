@@ -2,33 +2,88 @@
 // when another is needed the least recently used one is closed.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "shopkit/types.h"
 #include "storage/sqlite/connection.h"
+#include "storage/storage.h"
 
 namespace shopkit::storage::sqlite {
 
-// One open store file. Users lock `mutex` for a whole transaction; a
-// null connection means the store was closed for a move (to trash) and
-// must be acquired again.
-struct StoreHandle {
-  std::mutex mutex;
-  std::unique_ptr<Connection> connection;
+// A write waiting in a store's queue. The thread that runs the queue
+// sets `error` (empty on success) and `closed` (the store was closed
+// before the write ran). Then, under the queue's mutex, it sets `done`
+// and wakes the write's thread through `wake`.
+struct PendingWrite {
+  const StoreWork* work = nullptr;
+  std::exception_ptr error;
+  bool closed = false;
+  bool done = false;
+  std::condition_variable wake;
+};
+
+// One open store file: one connection that writes and a few that read,
+// so reads wait neither for writes nor for each other (WAL lets readers
+// and one writer work at once). Writes queue, and when no write is
+// running, the thread at the queue's front commits the queue in one
+// transaction.
+class StoreHandle {
+ public:
+  using Opener = std::function<std::unique_ptr<Connection>()>;
+
+  // `open_reader` opens another connection to the same, already
+  // migrated, file. At most `max_readers` read connections exist at once.
+  StoreHandle(std::unique_ptr<Connection> writer, Opener open_reader,
+              int max_readers);
+
+  // Runs `use` with a read connection of its own. Returns false, without
+  // running it, when the store was closed.
+  bool with_reader(const std::function<void(Connection&)>& use);
+
+  // Locked while the write connection is in use. `writer()` is null once
+  // the store was closed for a move to trash.
+  std::mutex& writer_mutex() { return writer_mutex_; }
+  Connection* writer() { return writer_.get(); }
+
+  // Queue state for group commit, guarded by `queue_mutex`.
+  std::mutex queue_mutex;
+  std::deque<PendingWrite*> queue;
+  bool writing = false;
+
+  // Closes every connection, waiting for the reads and the write in
+  // progress to finish.
+  void close();
+
+ private:
+  std::mutex writer_mutex_;
+  std::unique_ptr<Connection> writer_;
+
+  Opener open_reader_;
+  const int max_readers_;
+  std::mutex readers_mutex_;  // Guards the members below.
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+  int readers_open_ = 0;  // Idle and in use.
+  bool closed_ = false;
 };
 
 class StorePool {
  public:
   // `open` opens, configures and migrates a store's file, raising
-  // not_found when it does not exist.
+  // not_found when it does not exist; `open_reader` opens another
+  // connection to a file `open` has opened.
   using Opener = std::function<std::unique_ptr<Connection>(const StoreId&)>;
 
-  StorePool(int max_open, Opener open);
+  StorePool(int max_open, int max_readers, Opener open, Opener open_reader);
 
   // Returns the store's handle, opening its file when it is not open.
   // Thread-safe.
@@ -51,7 +106,9 @@ class StorePool {
   };
 
   const int max_open_;
+  const int max_readers_;
   Opener open_;
+  Opener open_reader_;
   std::mutex mutex_;  // Guards lru_ and entries_.
   std::list<StoreId> lru_;  // Most recently used first.
   std::unordered_map<StoreId, Entry> entries_;

@@ -1,0 +1,220 @@
+// Writes to one store from many threads share commits (group commit);
+// reads use connections of their own. These tests check that each
+// caller still gets exactly its own outcome.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "shopkit/catalog.h"
+#include "shopkit/error.h"
+#include "storage/catalog_repository.h"
+#include "storage/store_settings_repository.h"
+#include "storage_fixture.h"
+
+using shopkit::testing::TempDir;
+
+namespace {
+
+struct OneStore {
+  TempDir dir;
+  std::unique_ptr<shopkit::storage::sqlite::SqliteStorage> storage =
+      shopkit::testing::open_storage(
+          shopkit::testing::storage_options(dir.path()));
+  shopkit::StoreId store;
+
+  OneStore() {
+    auto owner = shopkit::testing::insert_user(dir.path());
+    auto record = shopkit::testing::new_store_record(owner, "queue");
+    storage->provision_store(record, {});
+    store = record.id;
+  }
+
+  std::optional<std::string> get(const std::string& key) {
+    return storage->read_store(
+        store, [&](auto& r) { return r.settings().get(key); });
+  }
+};
+
+}  // namespace
+
+TEST_CASE("concurrent writes each get their own outcome") {
+  OneStore f;
+  constexpr int kThreads = 16;
+  constexpr int kWrites = 60;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        const std::string key = "k-" + std::to_string(t) + "-" +
+                                std::to_string(i);
+        // Every third write writes its row and then fails: its row must
+        // be rolled back while the writes sharing its commit stay.
+        const bool fail = i % 3 == 0;
+        try {
+          f.storage->write_store(f.store, [&](auto& r) {
+            r.settings().put(key, "1");
+            if (fail) {
+              throw shopkit::Error(shopkit::ErrorCode::conflict,
+                                   "refused " + key);
+            }
+          });
+          if (fail) ++wrong;
+        } catch (const shopkit::Error& error) {
+          if (!fail || error.code() != shopkit::ErrorCode::conflict ||
+              std::string(error.what()) != "refused " + key) {
+            ++wrong;
+          }
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong == 0);
+
+  int present = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kWrites; ++i) {
+      const std::string key =
+          "k-" + std::to_string(t) + "-" + std::to_string(i);
+      const bool expected = i % 3 != 0;
+      CAPTURE(key);
+      CHECK(f.get(key).has_value() == expected);
+      present += f.get(key).has_value() ? 1 : 0;
+    }
+  }
+  CHECK(present == kThreads * kWrites * 2 / 3);
+}
+
+TEST_CASE("a write whose SQL statement fails leaves the others") {
+  OneStore f;
+  shopkit::OsRandom random;
+  auto product_with_handle = [&random](const std::string& handle) {
+    shopkit::Product product;
+    product.id = shopkit::ProductId(
+        shopkit::internal::new_id("prd", shopkit::testing::test_epoch(),
+                                  random));
+    product.handle = handle;
+    product.title = "Taken";
+    return product;
+  };
+  f.storage->write_store(f.store, [&](auto& r) {
+    r.catalog().insert(product_with_handle("taken"));
+  });
+
+  constexpr int kThreads = 8;
+  constexpr int kWrites = 40;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        const std::string key = "w-" + std::to_string(t) + "-" +
+                                std::to_string(i);
+        const bool fail = i % 2 == 1;
+        try {
+          f.storage->write_store(f.store, [&](auto& r) {
+            r.settings().put(key, "1");
+            // SQLite refuses this insert (UNIQUE handle) after the
+            // write has changed a row.
+            if (fail) r.catalog().insert(product_with_handle("taken"));
+          });
+          if (fail) ++wrong;
+        } catch (const shopkit::Error& error) {
+          if (!fail || error.code() != shopkit::ErrorCode::already_exists) {
+            ++wrong;
+          }
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong == 0);
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kWrites; ++i) {
+      const std::string key =
+          "w-" + std::to_string(t) + "-" + std::to_string(i);
+      CAPTURE(key);
+      CHECK(f.get(key).has_value() == (i % 2 == 0));
+    }
+  }
+}
+
+TEST_CASE("reads do not wait for a write in progress") {
+  OneStore f;
+  f.storage->write_store(f.store,
+                         [](auto& r) { r.settings().put("value", "1"); });
+
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool writing = false;
+  bool release = false;
+  std::thread writer([&] {
+    f.storage->write_store(f.store, [&](auto& r) {
+      r.settings().put("value", "2");
+      std::unique_lock lock(mutex);
+      writing = true;
+      changed.notify_all();
+      changed.wait(lock, [&] { return release; });
+    });
+  });
+  {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return writing; });
+  }
+  // The write keeps its transaction open. Reads from several threads
+  // still finish, and they see the last commit.
+  std::vector<std::thread> readers;
+  std::atomic<int> saw_old{0};
+  for (int i = 0; i < 6; ++i) {
+    readers.emplace_back([&] {
+      if (f.get("value") == std::optional<std::string>("1")) ++saw_old;
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  CHECK(saw_old == 6);
+  {
+    std::lock_guard lock(mutex);
+    release = true;
+  }
+  changed.notify_all();
+  writer.join();
+  CHECK(f.get("value") == std::optional<std::string>("2"));
+}
+
+TEST_CASE("a store moved to trash while reads and writes run") {
+  OneStore f;
+  std::atomic<bool> stop{false};
+  std::atomic<int> unexpected{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; !stop && i < 100000; ++i) {
+        try {
+          if (t % 2 == 0) {
+            f.storage->write_store(f.store, [&](auto& r) {
+              r.settings().put("n" + std::to_string(t), std::to_string(i));
+            });
+          } else {
+            f.get("n0");
+          }
+        } catch (const shopkit::Error& error) {
+          if (error.code() != shopkit::ErrorCode::not_found) ++unexpected;
+          return;
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  f.storage->move_store_to_trash(f.store);
+  stop = true;
+  for (auto& thread : threads) thread.join();
+  CHECK(unexpected == 0);
+  CHECK_FALSE(std::filesystem::exists(f.storage->store_path(f.store)));
+  CHECK(std::filesystem::exists(f.storage->trash_path(f.store)));
+}
