@@ -29,7 +29,6 @@ void Connection::configure() {
   // Savepoint journals and sorts stay in memory instead of temporary
   // files.
   db_.exec("PRAGMA temp_store=MEMORY");
-  db_.exec("PRAGMA wal_autocheckpoint=8000");
   db_.exec(options_.synchronous_full ? "PRAGMA synchronous=FULL"
                                      : "PRAGMA synchronous=NORMAL");
   db_.setBusyTimeout(static_cast<int>(options_.busy_timeout.count()));
