@@ -2,10 +2,13 @@
 // bytes: after nlohmann's parser accepts the text, each from_json
 // conversion must return a value or raise shopkit::Error with
 // invalid_argument. Any other exception, a crash or a sanitizer report
-// is a failure.
+// is a failure. The same bytes, as product text, must come out of the
+// direct product writer (to_json_text) exactly as nlohmann's dump
+// writes them, invalid UTF-8 included.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "shopkit/json.h"
@@ -90,12 +93,28 @@ void convert(std::uint8_t kind, const json& body) {
   }
 }
 
+// Puts `text` into the text fields of a product and compares the two
+// ways of writing it.
+void compare_product_text(std::string_view text) {
+  shopkit::Product product;
+  product.title = std::string(text);
+  product.description = std::string(text.substr(text.size() / 2));
+  product.tags = {std::string(text.substr(0, text.size() / 3))};
+  shopkit::Variant variant;
+  variant.sku = std::string(text.substr(text.size() / 4));
+  product.variants.push_back(variant);
+  const std::string dumped =
+      json(product).dump(-1, ' ', false, json::error_handler_t::replace);
+  if (shopkit::to_json_text(product) != dumped) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   if (size == 0) return 0;
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  compare_product_text(text);
 
   // The host rejects text that nlohmann cannot parse before any
   // conversion runs, so only parsed values reach from_json.

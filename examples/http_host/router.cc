@@ -196,6 +196,20 @@ Reply json_reply(int status, const nlohmann::json& body) {
                .headers = {}};
 }
 
+Reply product_reply(int status, const Product& product) {
+  return Reply{.status = status,
+               .body = to_json_text(product),
+               .content_type = std::string(kJsonType),
+               .headers = {}};
+}
+
+Reply product_page_reply(int status, const Page<Product>& page) {
+  return Reply{.status = status,
+               .body = page_to_json_text(page),
+               .content_type = std::string(kJsonType),
+               .headers = {}};
+}
+
 Reply no_content() {
   Reply reply;
   reply.status = 204;

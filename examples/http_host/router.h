@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "shopkit/catalog.h"
 #include "shopkit/environment.h"
 #include "shopkit/error.h"
 #include "shopkit/platform.h"
@@ -79,6 +80,10 @@ struct Reply {
 
 // Returns a reply with `body` serialized as JSON.
 Reply json_reply(int status, const nlohmann::json& body);
+// The same for products and product pages, written straight to text
+// (the same bytes, without building a nlohmann::json first).
+Reply product_reply(int status, const Product& product);
+Reply product_page_reply(int status, const Page<Product>& page);
 
 // Returns {"items": [...], "next_cursor": null}, the list format, for a
 // list that the library returns whole rather than in pages.

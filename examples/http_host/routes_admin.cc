@@ -71,27 +71,27 @@ void add_admin_catalog_routes(Router& router, Platform& platform) {
                ProductSearch search = product_search(request, [&] {
                  return stores.get_store(request.principal(), store).currency;
                });
-               return json_reply(200, page_to_json(admin.list_products(
-                                          request.principal(), store, search)));
+               return product_page_reply(200, admin.list_products(
+                                          request.principal(), store, search));
              });
 
   router.add(
       "POST", products, Auth::required, [&admin](const RouteRequest& request) {
         auto input = request.json_body().get<ProductInput>();
-        return json_reply(201, admin.create_product(request.principal(),
+        return product_reply(201, admin.create_product(request.principal(),
                                                     store_id(request), input));
       });
 
   router.add("GET", products + "/{product_id}", Auth::required,
              [&admin](const RouteRequest& request) {
-               return json_reply(200, admin.get_product(request.principal(),
+               return product_reply(200, admin.get_product(request.principal(),
                                                         store_id(request),
                                                         product_id(request)));
              });
 
   router.add("GET", products + "/by-handle/{product_handle}", Auth::required,
              [&admin](const RouteRequest& request) {
-               return json_reply(200, admin.get_product_by_handle(
+               return product_reply(200, admin.get_product_by_handle(
                                           request.principal(),
                                           store_id(request),
                                           request.path_param("product_handle")));
@@ -100,7 +100,7 @@ void add_admin_catalog_routes(Router& router, Platform& platform) {
   router.add("PATCH", products + "/{product_id}", Auth::required,
              [&admin](const RouteRequest& request) {
                auto update = request.json_body().get<ProductUpdate>();
-               return json_reply(
+               return product_reply(
                    200,
                    admin.update_product(request.principal(), store_id(request),
                                         product_id(request), update));

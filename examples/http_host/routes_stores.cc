@@ -70,13 +70,13 @@ void add_store_routes(Router& router, RouteContext context) {
         const std::string& handle = request.path_param("handle");
         ProductSearch search = product_search(
             request, [&] { return stores.get_public_store(handle).currency; });
-        return json_reply(200, page_to_json(stores.search_products(
-                                   request.principal(), handle, search)));
+        return product_page_reply(200, stores.search_products(request.principal(),
+                                                      handle, search));
       });
 
   router.add("GET", "/api/v1/stores/{handle}/products/{product_handle}",
              Auth::optional, [&stores](const RouteRequest& request) {
-               return json_reply(
+               return product_reply(
                    200, stores.get_product(
                             request.principal(), request.path_param("handle"),
                             request.path_param("product_handle")));

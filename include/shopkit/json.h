@@ -56,6 +56,13 @@ SHOPKIT_EXPORT Timestamp timestamp_from_json(const nlohmann::json& in,
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Product& product);
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Variant& variant);
 SHOPKIT_EXPORT void to_json(nlohmann::json& out, const Image& image);
+// The same documents as JSON text, written without building a
+// nlohmann::json first (several times faster for a page of products).
+// The text equals nlohmann::json(product).dump(-1, ' ', false,
+// nlohmann::json::error_handler_t::replace), and the page's text that of
+// page_to_json(page) dumped the same way.
+SHOPKIT_EXPORT std::string to_json_text(const Product& product);
+SHOPKIT_EXPORT std::string page_to_json_text(const Page<Product>& page);
 SHOPKIT_EXPORT void from_json(const nlohmann::json& in, ProductInput& input);
 // Only the members present in `in` are set; null clears an optional
 // text field to "" where that is meaningful (description, vendor,

@@ -1,6 +1,8 @@
 // JSON conversion of the store, catalog, stock and order types.
 #include "shopkit/json.h"
 
+#include "json/json_text.h"
+
 namespace shopkit {
 namespace {
 
@@ -232,6 +234,137 @@ void to_json(json& out, const Product& product) {
              {"images", product.images},
              {"created_at", timestamp_to_json(product.created_at)},
              {"updated_at", timestamp_to_json(product.updated_at)}};
+}
+
+namespace {
+
+void write_text_list(internal::JsonText& out,
+                     const std::vector<std::string>& values) {
+  out.begin_array();
+  for (const std::string& value : values) out.string(value);
+  out.end_array();
+}
+
+void write_money(internal::JsonText& out, const Money& money) {
+  out.begin_object();
+  out.key("amount");
+  out.number(money.minor_units());
+  out.key("currency");
+  out.string(money.currency());
+  out.end_object();
+}
+
+// Members in nlohmann's order (sorted by key), to match to_json's dump.
+void write_product(internal::JsonText& out, const Product& product) {
+  out.begin_object();
+  out.key("categories");
+  write_text_list(out, product.categories);
+  out.key("created_at");
+  out.string(timestamp_to_json(product.created_at));
+  out.key("description");
+  out.string(product.description);
+  out.key("handle");
+  out.string(product.handle);
+  out.key("id");
+  out.string(product.id.str());
+  out.key("images");
+  out.begin_array();
+  for (const Image& image : product.images) {
+    out.begin_object();
+    out.key("alt");
+    out.string(image.alt);
+    out.key("position");
+    out.number(image.position);
+    out.key("url");
+    out.string(image.url);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("options");
+  write_text_list(out, product.options);
+  out.key("product_type");
+  out.string(product.product_type);
+  out.key("status");
+  out.string(to_string(product.status));
+  out.key("tags");
+  write_text_list(out, product.tags);
+  out.key("title");
+  out.string(product.title);
+  out.key("updated_at");
+  out.string(timestamp_to_json(product.updated_at));
+  out.key("variants");
+  out.begin_array();
+  for (const Variant& variant : product.variants) {
+    out.begin_object();
+    out.key("allow_backorder");
+    out.boolean(variant.allow_backorder);
+    out.key("barcode");
+    if (variant.barcode) {
+      out.string(*variant.barcode);
+    } else {
+      out.null();
+    }
+    out.key("compare_at_price");
+    if (variant.compare_at_price) {
+      write_money(out, *variant.compare_at_price);
+    } else {
+      out.null();
+    }
+    out.key("id");
+    out.string(variant.id.str());
+    out.key("options");
+    write_text_list(out, variant.options);
+    out.key("price");
+    write_money(out, variant.price);
+    out.key("sku");
+    if (variant.sku.empty()) {
+      out.null();
+    } else {
+      out.string(variant.sku);
+    }
+    out.key("stock");
+    out.number(variant.stock);
+    out.key("weight_grams");
+    if (variant.weight_grams) {
+      out.number(*variant.weight_grams);
+    } else {
+      out.null();
+    }
+    out.end_object();
+  }
+  out.end_array();
+  out.key("vendor");
+  out.string(product.vendor);
+  out.end_object();
+}
+
+}  // namespace
+
+std::string to_json_text(const Product& product) {
+  std::string text;
+  internal::JsonText out(text);
+  write_product(out, product);
+  return text;
+}
+
+std::string page_to_json_text(const Page<Product>& page) {
+  std::string text;
+  // About 900 bytes per product with two variants and an image.
+  text.reserve(64 + page.items.size() * 1024);
+  internal::JsonText out(text);
+  out.begin_object();
+  out.key("items");
+  out.begin_array();
+  for (const Product& product : page.items) write_product(out, product);
+  out.end_array();
+  out.key("next_cursor");
+  if (page.next_cursor.empty()) {
+    out.null();
+  } else {
+    out.string(page.next_cursor);
+  }
+  out.end_object();
+  return text;
 }
 
 void from_json(const json& in, ProductInput& input) {

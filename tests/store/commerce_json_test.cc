@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <string>
+
 #include "error_check.h"
 #include "shopkit/json.h"
 #include "store_fixture.h"
@@ -124,4 +129,91 @@ TEST_CASE("store JSON and page JSON") {
   json listed = shopkit::page_to_json(page);
   CHECK(listed["items"].size() == 1);
   CHECK(listed["next_cursor"].is_null());
+}
+
+namespace {
+
+// What the generic path prints, the reference for the direct writer.
+std::string dumped(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+shopkit::Product awkward_product() {
+  shopkit::Product product;
+  product.id = shopkit::ProductId("prd_01m91ke34sabvsmr71gmfcvpwc");
+  product.handle = "quote-\"and\\slash";
+  // Every control character, DEL, two- to four-byte UTF-8, and bytes
+  // that are not UTF-8 at all (a lone continuation byte, a truncated
+  // sequence at the end, an overlong form, a surrogate, past U+10FFFF).
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+  product.title = controls + "\x7f caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x91\x95";
+  product.description =
+      "bad \x80 here \xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80 cut \xE2\x82 x "
+      "\xF0\x9F\x91 y \xF8 end \xE2\x82";
+  product.status = shopkit::ProductStatus::draft;
+  product.vendor = "";
+  product.product_type = "Shirts";
+  product.tags = {"summer", "", "tab\there"};
+  product.options = {"Size"};
+  product.created_at = shopkit::Timestamp(std::chrono::milliseconds(1796423265986));
+  product.updated_at = shopkit::Timestamp(std::chrono::milliseconds(1796423265987));
+
+  shopkit::Variant plain;
+  plain.id = shopkit::VariantId("var_01m91ke34sz4b7tsjxm6w9p0kf");
+  plain.options = {"S"};
+  plain.price = shopkit::Money(-0, "USD");
+  plain.stock = -3;
+  shopkit::Variant full;
+  full.id = shopkit::VariantId("var_01m91ke34sz4b7tsjxm6w9p0kg");
+  full.sku = "LS-\"M\"";
+  full.options = {"M", "\xE2\x82\xAC"};
+  full.price = shopkit::Money(std::numeric_limits<std::int64_t>::max(), "JPY");
+  full.compare_at_price = shopkit::Money(std::numeric_limits<std::int64_t>::min(), "JPY");
+  full.stock = 1000000000000;
+  full.allow_backorder = true;
+  full.weight_grams = 0;
+  full.barcode = "";
+  product.variants = {plain, full};
+  product.images = {{"https://example.com/a.jpg", "Front \"1\"", 1},
+                    {"https://example.com/b.jpg", "", 2}};
+  return product;
+}
+
+}  // namespace
+
+TEST_CASE("direct product JSON text equals the generic dump byte for byte") {
+  const shopkit::Product product = awkward_product();
+  CHECK(shopkit::to_json_text(product) == dumped(json(product)));
+
+  shopkit::Product empty;
+  empty.id = shopkit::ProductId("prd_01m91ke34sabvsmr71gmfcvpwd");
+  CHECK(shopkit::to_json_text(empty) == dumped(json(empty)));
+
+  shopkit::Page<shopkit::Product> page;
+  CHECK(shopkit::page_to_json_text(page) == dumped(shopkit::page_to_json(page)));
+  page.items = {product, empty, product};
+  page.next_cursor = "eyJpIjoi\"cursor\"";
+  CHECK(shopkit::page_to_json_text(page) == dumped(shopkit::page_to_json(page)));
+
+  // The text parses back to the same document.
+  CHECK(json::parse(shopkit::page_to_json_text(page)) ==
+        json::parse(dumped(shopkit::page_to_json(page))));
+}
+
+TEST_CASE("direct product JSON text of imported products equals the dump") {
+  shopkit::testing::StoreFixture f;
+  auto owner = f.user();
+  auto store = f.store(owner, "text-shop");
+  for (int i = 0; i < 5; ++i) {
+    auto input = json::parse(kLinenShirt).get<shopkit::ProductInput>();
+    input.title = "Linen Shirt " + std::to_string(i);
+    input.variants[0].sku = "LS-" + std::to_string(i);
+    f.admin().create_product(owner, store, input);
+  }
+  shopkit::ProductSearch search;
+  search.limit = 3;
+  auto page = f.admin().list_products(owner, store, search);
+  REQUIRE(page.items.size() == 3);
+  CHECK(shopkit::page_to_json_text(page) == dumped(shopkit::page_to_json(page)));
 }
