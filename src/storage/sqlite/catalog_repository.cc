@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <unordered_map>
 
 #include "common/time_format.h"
 #include "shopkit/error.h"
@@ -16,6 +17,12 @@ using internal::to_millis;
 constexpr const char* kProductColumns =
     "seq, id, handle, title, description, status, vendor, product_type, "
     "options, created_at, updated_at";
+
+// kProductColumns of the alias p, for queries that join products with a
+// table that has columns of the same names.
+constexpr const char* kProductColumnsOfP =
+    "p.seq, p.id, p.handle, p.title, p.description, p.status, p.vendor, "
+    "p.product_type, p.options, p.created_at, p.updated_at";
 
 constexpr const char* kVariantColumns =
     "id, sku, option1, option2, option3, price, compare_at_price, stock, "
@@ -241,23 +248,27 @@ class SqliteCatalogRepository final : public CatalogRepository {
         read_list("product_categories", "category", product.id);
   }
 
+  // Reads kVariantColumns from `row`, starting at column `first`.
   static Variant read_variant(SQLite::Statement& row,
-                              std::string_view currency) {
+                              std::string_view currency, int first = 0) {
+    auto column = [&row, first](int index) {
+      return row.getColumn(first + index);
+    };
     Variant variant;
-    variant.id = VariantId(row.getColumn(0).getString());
-    variant.sku = text_or_empty(row.getColumn(1));
-    for (int column = 2; column <= 4; ++column) {
-      if (row.getColumn(column).isNull()) break;
-      variant.options.push_back(row.getColumn(column).getString());
+    variant.id = VariantId(column(0).getString());
+    variant.sku = text_or_empty(column(1));
+    for (int option = 2; option <= 4; ++option) {
+      if (column(option).isNull()) break;
+      variant.options.push_back(column(option).getString());
     }
-    variant.price = Money(row.getColumn(5).getInt64(), currency);
-    if (auto compare_at = optional_int(row.getColumn(6))) {
+    variant.price = Money(column(5).getInt64(), currency);
+    if (auto compare_at = optional_int(column(6))) {
       variant.compare_at_price = Money(*compare_at, currency);
     }
-    variant.stock = row.getColumn(7).getInt64();
-    variant.allow_backorder = row.getColumn(8).getInt() != 0;
-    variant.weight_grams = optional_int(row.getColumn(9));
-    variant.barcode = optional_text(row.getColumn(10));
+    variant.stock = column(7).getInt64();
+    variant.allow_backorder = column(8).getInt() != 0;
+    variant.weight_grams = optional_int(column(9));
+    variant.barcode = optional_text(column(10));
     return variant;
   }
 
@@ -274,6 +285,59 @@ class SqliteCatalogRepository final : public CatalogRepository {
       values.push_back(statement->getColumn(0).getString());
     }
     return values;
+  }
+
+  // Fills the variants, images, tags and categories of `products` with
+  // one query per table instead of one per product and table.
+  void load_children_of(std::vector<Product>& products,
+                        std::string_view currency) {
+    if (products.empty()) return;
+    nlohmann::json id_list = nlohmann::json::array();
+    std::unordered_map<std::string, Product*> by_id;
+    for (Product& product : products) {
+      id_list.push_back(product.id.str());
+      by_id.emplace(product.id.str(), &product);
+    }
+    const std::string bound_ids = id_list.dump();
+    // Runs `sql` (its first column the product id, rows in position
+    // order, its one parameter the JSON array of ids) and hands each row
+    // to `add` with its product.
+    auto for_children = [&](const std::string& sql, auto add) {
+      auto statement = connection_.prepare(sql);
+      statement->bind(1, bound_ids);
+      while (statement->executeStep()) {
+        auto product = by_id.find(statement->getColumn(0).getString());
+        if (product != by_id.end()) add(*product->second, *statement);
+      }
+    };
+    constexpr const char* kOfProducts =
+        " IN (SELECT value FROM json_each(?)) ORDER BY product_id, position";
+    for_children(std::string("SELECT product_id, ") + kVariantColumns +
+                     " FROM variants WHERE product_id" + kOfProducts,
+                 [&](Product& product, SQLite::Statement& row) {
+                   product.variants.push_back(
+                       read_variant(row, currency, /*first=*/1));
+                 });
+    for_children(std::string("SELECT product_id, url, alt, position FROM "
+                             "images WHERE product_id") +
+                     kOfProducts,
+                 [](Product& product, SQLite::Statement& row) {
+                   product.images.push_back(Image{row.getColumn(1).getString(),
+                                                  row.getColumn(2).getString(),
+                                                  row.getColumn(3).getInt()});
+                 });
+    for_children(std::string("SELECT product_id, tag FROM product_tags "
+                             "WHERE product_id") +
+                     kOfProducts,
+                 [](Product& product, SQLite::Statement& row) {
+                   product.tags.push_back(row.getColumn(1).getString());
+                 });
+    for_children(std::string("SELECT product_id, category FROM "
+                             "product_categories WHERE product_id") +
+                     kOfProducts,
+                 [](Product& product, SQLite::Statement& row) {
+                   product.categories.push_back(row.getColumn(1).getString());
+                 });
   }
 
   void insert_variant(const Product& product, const Variant& variant,
@@ -481,7 +545,8 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
 
   // bm25 weights by column: title, description, tags, vendor, skus.
   constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
-  std::string sql = "SELECT p.id, ";
+  // The product's columns, then the sort key (column kSortKey).
+  std::string sql = std::string("SELECT ") + kProductColumnsOfP + ", ";
   switch (query.sort) {
     case ProductSort::newest:
       sql += "p.created_at";
@@ -611,18 +676,20 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
   sql += " LIMIT ?";
   add_number(query.limit + 1);
 
-  // Collect the ids first, then load each product, so no two leases of
-  // one statement overlap.
-  std::vector<std::pair<ProductId, SearchKey>> rows;
+  // Read the page's product rows first, then their children, so no two
+  // leases of one statement overlap.
+  constexpr int kSortKey = 11;
+  std::vector<SearchKey> keys;
   {
     auto statement = connection_.prepare(sql);
     for (std::size_t i = 0; i < binders.size(); ++i) {
       binders[i](*statement, static_cast<int>(i) + 1);
     }
     while (statement->executeStep()) {
+      page.items.push_back(read_product_row(*statement));
       SearchKey key;
-      key.id = statement->getColumn(0).getString();
-      const SQLite::Column sort_key = statement->getColumn(1);
+      key.id = page.items.back().id.str();
+      const SQLite::Column sort_key = statement->getColumn(kSortKey);
       if (query.sort == ProductSort::title) {
         key.text = sort_key.getString();
       } else if (query.sort == ProductSort::relevance) {
@@ -630,18 +697,17 @@ CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
       } else {
         key.number = sort_key.getInt64();
       }
-      rows.emplace_back(ProductId(key.id), std::move(key));
+      keys.push_back(std::move(key));
     }
   }
 
-  const bool more = rows.size() > static_cast<std::size_t>(query.limit);
-  if (more) rows.resize(static_cast<std::size_t>(query.limit));
-  for (const auto& [id, key] : rows) {
-    if (std::optional<Product> product = find(id, currency)) {
-      page.items.push_back(std::move(*product));
-    }
+  const auto limit = static_cast<std::size_t>(query.limit);
+  const bool more = page.items.size() > limit;
+  if (more) {
+    page.items.resize(limit);
+    page.next = keys[limit - 1];
   }
-  if (more && !rows.empty()) page.next = rows.back().second;
+  load_children_of(page.items, currency);
   return page;
 }
 
