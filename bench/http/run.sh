@@ -5,13 +5,16 @@
 #
 # Usage: bench/http/run.sh   (from anywhere; needs wrk, curl, python3)
 # Environment: SHOPKIT_BUILD_DIR (default build/release), DURATION (wrk's
-# -d, default 10s), WRK_THREADS (wrk's -t, default 2).
+# -d, default 10s), WRK_THREADS (wrk's -t, default 2), CONNECTIONS
+# (default "2 32"), ROUTES (default all four, e.g. "list_page checkout").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 build_dir="${SHOPKIT_BUILD_DIR:-build/release}"
 duration="${DURATION:-10s}"
 wrk_threads="${WRK_THREADS:-2}"
+connection_counts="${CONNECTIONS:-2 32}"
+routes="${ROUTES:-get_product list_page create_product checkout}"
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release \
   -DSHOPKIT_BUILD_TESTS=OFF -DSHOPKIT_BUILD_PYTHON=OFF >/dev/null
@@ -90,8 +93,8 @@ declare -A paths=(
 
 echo "| route | connections | requests/s | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
-for connections in 2 32; do
-  for scenario in get_product list_page create_product checkout; do
+for connections in $connection_counts; do
+  for scenario in $routes; do
     export SHOPKIT_PATH="${paths[$scenario]}"
     export SHOPKIT_RUN="c$connections"
     out="$(wrk -t "$wrk_threads" -c "$connections" -d "$duration" --latency \
