@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -217,4 +219,48 @@ TEST_CASE("a store moved to trash while reads and writes run") {
   CHECK(unexpected == 0);
   CHECK_FALSE(std::filesystem::exists(f.storage->store_path(f.store)));
   CHECK(std::filesystem::exists(f.storage->trash_path(f.store)));
+}
+
+TEST_CASE("checkpoint thread copies the WAL back") {
+  OneStore f;
+  const std::filesystem::path file = f.storage->store_path(f.store);
+  const std::filesystem::path wal = file.string() + "-wal";
+  const auto start_size = std::filesystem::file_size(file);
+
+  // 300 writes of 16 KiB each put more than 1,200 pages in the WAL, past
+  // the 1,000 that start a checkpoint. Commits do not checkpoint
+  // themselves, so only the thread can grow the store file.
+  const std::string value = "\"" + std::string(16 * 1024, 'x') + "\"";
+  for (int i = 0; i < 300; ++i) {
+    f.storage->write_store(f.store, [&](auto& r) {
+      r.settings().put("big-" + std::to_string(i), value);
+    });
+  }
+  bool copied = false;
+  for (int wait = 0; wait < 200 && !copied; ++wait) {
+    copied = std::filesystem::file_size(file) > start_size + 4 * 1024 * 1024;
+    if (!copied) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(copied);
+
+  // A long run of writes keeps the WAL bounded: 1,500 more writes add
+  // 24,000 pages (96 MiB), and the WAL restarts instead of holding them.
+  for (int i = 0; i < 1500; ++i) {
+    f.storage->write_store(f.store, [&](auto& r) {
+      r.settings().put("big-" + std::to_string(i % 300), value);
+    });
+  }
+  CHECK(std::filesystem::file_size(wal) < 48u * 1024 * 1024);
+
+  // Everything is there after the storage closes and opens again.
+  const std::filesystem::path dir = f.dir.path();
+  f.storage->close();
+  auto again = shopkit::testing::open_storage(
+      shopkit::testing::storage_options(dir));
+  for (int i = 0; i < 300; ++i) {
+    auto stored = again->read_store(f.store, [&](auto& r) {
+      return r.settings().get("big-" + std::to_string(i));
+    });
+    REQUIRE(stored == std::optional<std::string>(value));
+  }
 }

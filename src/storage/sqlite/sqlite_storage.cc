@@ -32,6 +32,13 @@ constexpr int kReadersPerStore = 4;
 // Maximum number of queued writes that one commit takes.
 constexpr std::size_t kMaxWritesPerCommit = 64;
 
+// WAL pages after which a store's WAL is copied back into its file on
+// the checkpoint thread (SQLite's own default for its automatic
+// checkpoint), and the count at which the writer does it itself because
+// the thread fell behind.
+constexpr int kCheckpointFrames = 1000;
+constexpr int kInlineCheckpointFrames = 8 * kCheckpointFrames;
+
 // Converts a backend exception into shopkit's error at the storage
 // boundary. SQLite's messages name tables and columns, never values.
 Error storage_error(const SQLite::Exception& error, std::string_view file) {
@@ -131,7 +138,8 @@ SqliteStorage::SqliteStorage(SqliteStorageOptions options,
           [this](const StoreId& store) {
             // The write connection, opened first, has migrated the file.
             return open_store_connection(store, /*migrate_file=*/false);
-          }) {
+          }),
+      checkpointer_(log_) {
   create_folders({options_.data_dir});
   template_path_ = options_.data_dir / "templates" /
                    ("store-v" +
@@ -288,6 +296,9 @@ void SqliteStorage::run_store_write(const StoreId& store,
                           handle->queue.begin() + taken);
       queue_lock.unlock();
       write_batch(store, *handle, batch);
+      if (handle->wal_frames() >= kCheckpointFrames) {
+        checkpointer_.request(handle);
+      }
       queue_lock.lock();
       handle->writing = false;
       for (PendingWrite* write : batch) {
@@ -351,6 +362,12 @@ void SqliteStorage::write_batch(const StoreId& store, StoreHandle& handle,
       }
     }
     transaction.commit();
+    if (handle.wal_frames() >= kInlineCheckpointFrames) {
+      // Under the write lock no frame is added meanwhile, so this copies
+      // every frame that no open read still uses.
+      sqlite3_wal_checkpoint_v2(connection->db().getHandle(), nullptr,
+                                SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
   } catch (...) {
     const std::exception_ptr error = caught(std::current_exception());
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -611,6 +628,7 @@ MigrationReport SqliteStorage::migrate_all_stores(
 
 void SqliteStorage::close() {
   if (closed_.exchange(true)) return;
+  checkpointer_.stop();
   stores_.close_all();
   std::lock_guard lock(platform_mutex_);
   idle_platform_.clear();

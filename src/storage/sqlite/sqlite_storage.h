@@ -11,6 +11,7 @@
 
 #include "common/logger.h"
 #include "shopkit/options.h"
+#include "storage/sqlite/checkpointer.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/store_pool.h"
 #include "storage/storage.h"
@@ -85,6 +86,7 @@ class SqliteStorage final : public Storage {
   std::mutex platform_write_mutex_;
 
   StorePool stores_;
+  Checkpointer checkpointer_;
 };
 
 }  // namespace shopkit::storage::sqlite

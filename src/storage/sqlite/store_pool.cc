@@ -1,14 +1,32 @@
 #include "storage/sqlite/store_pool.h"
 
+#include <sqlite3.h>
+
 #include <vector>
 
 namespace shopkit::storage::sqlite {
 
-StoreHandle::StoreHandle(std::unique_ptr<Connection> writer,
+StoreHandle::StoreHandle(std::string label, std::unique_ptr<Connection> writer,
                          Opener open_reader, int max_readers)
-    : writer_(std::move(writer)),
+    : label_(std::move(label)),
+      writer_(std::move(writer)),
       open_reader_(std::move(open_reader)),
-      max_readers_(max_readers) {}
+      max_readers_(max_readers) {
+  // Replaces SQLite's automatic checkpoint on this connection, so a
+  // commit never copies the WAL back itself.
+  sqlite3_wal_hook(writer_->db().getHandle(), &StoreHandle::on_wal_commit,
+                   this);
+}
+
+StoreHandle::~StoreHandle() {
+  if (writer_) sqlite3_wal_hook(writer_->db().getHandle(), nullptr, nullptr);
+}
+
+int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
+                               const char* /*name*/, int frames) {
+  static_cast<StoreHandle*>(handle)->wal_frames_ = frames;
+  return SQLITE_OK;
+}
 
 bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
   std::unique_ptr<Connection> reader;
@@ -86,7 +104,7 @@ std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
   // Open outside the pool lock: opening and migrating a file can take a
   // while, and other stores must stay reachable meanwhile.
   auto handle = std::make_shared<StoreHandle>(
-      open_(store), [open_reader = open_reader_, store] {
+      store.str() + ".db", open_(store), [open_reader = open_reader_, store] {
         return open_reader(store);
       },
       max_readers_);

@@ -2,6 +2,7 @@
 // when another is needed the least recently used one is closed.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -10,8 +11,11 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <sqlite3.h>
 
 #include "shopkit/types.h"
 #include "storage/sqlite/connection.h"
@@ -42,8 +46,14 @@ class StoreHandle {
 
   // `open_reader` opens another connection to the same, already
   // migrated, file. At most `max_readers` read connections exist at once.
-  StoreHandle(std::unique_ptr<Connection> writer, Opener open_reader,
-              int max_readers);
+  // `label` names the file in log lines.
+  StoreHandle(std::string label, std::unique_ptr<Connection> writer,
+              Opener open_reader, int max_readers);
+  ~StoreHandle();
+  StoreHandle(const StoreHandle&) = delete;
+  StoreHandle& operator=(const StoreHandle&) = delete;
+
+  const std::string& label() const { return label_; }
 
   // Runs `use` with a read connection of its own. Returns false, without
   // running it, when the store was closed.
@@ -59,11 +69,22 @@ class StoreHandle {
   std::deque<PendingWrite*> queue;
   bool writing = false;
 
+  // Pages in the WAL after the last commit of the write connection, which
+  // does not checkpoint by itself (see Checkpointer).
+  int wal_frames() const { return wal_frames_; }
+  // True while a checkpoint of this store is queued.
+  std::atomic<bool> checkpoint_pending{false};
+
   // Closes every connection, waiting for the reads and the write in
   // progress to finish.
   void close();
 
  private:
+  static int on_wal_commit(void* handle, sqlite3* db, const char* name,
+                           int frames);
+
+  const std::string label_;
+  std::atomic<int> wal_frames_{0};
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
 

@@ -1,0 +1,80 @@
+#include "storage/sqlite/checkpointer.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <string>
+
+namespace shopkit::storage::sqlite {
+
+Checkpointer::Checkpointer(const internal::Logger& log) : log_(log) {
+  // The thread starts with every signal blocked, so signals meant for the
+  // host (SIGTERM to a server that waits for it with sigwait) never land
+  // on a thread of the library.
+  sigset_t all;
+  sigset_t previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  thread_ = std::thread([this] { run(); });
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
+
+Checkpointer::~Checkpointer() { stop(); }
+
+void Checkpointer::request(const std::shared_ptr<StoreHandle>& store) {
+  if (store->checkpoint_pending.exchange(true)) return;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) {
+      store->checkpoint_pending = false;
+      return;
+    }
+    pending_.push_back(store);
+  }
+  wake_.notify_one();
+}
+
+void Checkpointer::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Checkpointer::run() {
+  for (;;) {
+    std::shared_ptr<StoreHandle> store;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+      if (stopping_) return;
+      store = pending_.front().lock();
+      pending_.pop_front();
+    }
+    if (!store) continue;
+    store->checkpoint_pending = false;
+    // PASSIVE copies the frames that no read still uses and does not
+    // take the write lock (SQLite's documented mode), so writes go on.
+    int result = SQLITE_OK;
+    std::string message;
+    store->with_reader([&](Connection& connection) {
+      result = sqlite3_wal_checkpoint_v2(connection.db().getHandle(), nullptr,
+                                         SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                         nullptr);
+      if (result != SQLITE_OK) {
+        message = sqlite3_errmsg(connection.db().getHandle());
+      }
+    });
+    // BUSY means that another connection, perhaps in another process, is
+    // running a checkpoint of the same file.
+    if (result != SQLITE_OK && result != SQLITE_BUSY) {
+      log_.warning("checkpoint of " + store->label() + " failed: " + message);
+    }
+  }
+}
+
+}  // namespace shopkit::storage::sqlite
