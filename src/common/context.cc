@@ -1,6 +1,7 @@
 #include "common/context.h"
 
 #include "auth/session_cache.h"
+#include "auth/signing_keys.h"
 #include "shopkit/error.h"
 #include "storage/sqlite/sqlite_storage.h"
 
@@ -47,6 +48,8 @@ Context::Context(Options options_in)
   storage_options.fault_hook = options.fault_hook;
   storage = std::make_unique<storage::sqlite::SqliteStorage>(
       std::move(storage_options), log);
+  signing_keys =
+      std::make_shared<SigningKeyRing>(*this, options.auth.session_cache_ttl);
 }
 
 }  // namespace shopkit::internal

@@ -15,6 +15,7 @@
 namespace shopkit::internal {
 
 class SessionCache;
+class SigningKeyRing;
 
 class Context {
  public:
@@ -34,6 +35,9 @@ class Context {
   // Live sessions for authenticate(); code that revokes sessions or
   // changes a user's status or role drops the affected entries.
   std::shared_ptr<SessionCache> session_cache;
+  // The access token signing keys, shared by AuthService, which signs
+  // and verifies with them, and SuperAdminService, which rotates them.
+  std::shared_ptr<SigningKeyRing> signing_keys;
 };
 
 // Reaches a Platform's Context, for internal functions and tests that
