@@ -25,6 +25,7 @@
 #include <istream>
 #include <set>
 #include <string_view>
+#include <system_error>
 #include <unordered_set>
 #include <utility>
 
@@ -219,17 +220,25 @@ ImportReport Importer::run(Reader& reader) {
   read_header(record);
 
   // The rows are read on a second thread while this one writes.
-  internal::ImportPipeline pipeline(
-      reader, std::move(mapper_), kBatchProducts,
-      [this](internal::ImportDraft& draft) { prepare(draft); });
-  std::optional<internal::ImportBatch> batch = pipeline.next();
+  std::optional<internal::ImportPipeline> pipeline;
+  try {
+    pipeline.emplace(reader, std::move(mapper_), kBatchProducts,
+                     [this](internal::ImportDraft& draft) { prepare(draft); });
+  } catch (const std::system_error& error) {
+    throw Error(ErrorCode::internal,
+                std::string("failed to start the thread that reads the "
+                            "import file (check the process's thread "
+                            "limit): ") +
+                    error.what());
+  }
+  std::optional<internal::ImportBatch> batch = pipeline->next();
   if (batch && store_was_empty_ && !options_.dry_run) {
-    bulk_load(pipeline, batch);
+    bulk_load(*pipeline, batch);
   }
   while (batch) {
     apply_batch(*batch);
-    pipeline.recycle(std::move(*batch));
-    batch = pipeline.next();
+    pipeline->recycle(std::move(*batch));
+    batch = pipeline->next();
   }
 
   auto by_line = [](const ImportIssue& a, const ImportIssue& b) {
