@@ -37,6 +37,7 @@ Context::Context(Options options_in)
     : options(std::move(options_in)),
       clock(options.clock ? options.clock : std::make_shared<SystemClock>()),
       random(options.random ? options.random : std::make_shared<OsRandom>()),
+      ids(std::make_unique<IdGenerator>(random)),
       log(options.log),
       session_cache(std::make_shared<SessionCache>()) {
   validate(options);

@@ -24,12 +24,14 @@ class Context {
   Timestamp now() const { return clock->now(); }
   // Returns a fresh id with `prefix` ("usr", "sto", ...).
   std::string new_id(std::string_view prefix) const {
-    return internal::new_id(prefix, now(), *random);
+    return ids->next(prefix, now());
   }
 
   Options options;
   std::shared_ptr<Clock> clock;
   std::shared_ptr<RandomSource> random;
+  // Draws from `random` in blocks; new_id() goes through it.
+  std::unique_ptr<IdGenerator> ids;
   Logger log;
   std::unique_ptr<storage::Storage> storage;
   // Live sessions for authenticate(); code that revokes sessions or
