@@ -251,13 +251,16 @@ class SHOPKIT_EXPORT AdminService {
 
   // Reads a product CSV file (Shopify, WooCommerce or Vendure layout)
   // and creates its products, or updates those whose handle the store
-  // already has. The input is read in chunks and products are written
-  // in batches, each product whole or not at all. A product with a bad
-  // row is skipped and reported with the row's line and column; the
-  // other products are imported. With options.dry_run nothing is
-  // written. Raises invalid_argument when the file has no header row or
-  // its header matches no known layout (or not the requested one), and
-  // internal when the stream fails.
+  // already has. The input is read in chunks, on a second thread, and
+  // products are written in batches, each product whole or not at all.
+  // Into a store without products, the first 50,000 are written in one
+  // transaction (docs/import-export.md), so a failure there leaves the
+  // store as it was. A product with a bad row is skipped and reported
+  // with the row's line and column; the other products are imported.
+  // With options.dry_run nothing is written. Raises invalid_argument
+  // when the file has no header row or its header matches no known
+  // layout (or not the requested one), and internal when the stream
+  // fails.
   ImportReport import_products(const Principal& principal,
                                const StoreId& store, std::istream& input,
                                const ImportOptions& options = {});

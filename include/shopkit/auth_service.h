@@ -185,6 +185,13 @@ class SHOPKIT_EXPORT AuthService {
   // unauthenticated for an unknown, used or expired token.
   User verify_email(std::string_view token);
 
+  // The three key calls below take no principal and write no audit
+  // entry. They are for the process that owns the data folder, such as a
+  // setup script, a test or an operator's tool, in the way the CLI's
+  // create-super-admin is. A host never calls them on a user's behalf
+  // but calls SuperAdminService's key methods, which check the principal
+  // and write the audit log.
+
   // Adds a signing key that signs every new access token; older keys keep
   // verifying until retired. Returns the new key's kid.
   std::string rotate_signing_key();

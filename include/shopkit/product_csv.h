@@ -39,6 +39,9 @@ struct ImportOptions {
   std::size_t max_listed_warnings = 1000;
   // Called from the importing thread after each batch of products is
   // applied, with the report so far; for progress output. Optional.
+  // During the bulk load of a store without products the callback runs
+  // inside the store's write transaction: it must not call shopkit for
+  // that store, and an exception from it rolls the load back.
   std::function<void(const ImportReport&)> progress;
 };
 

@@ -87,7 +87,7 @@ struct AuditEntry {
   AuditEntryId id;
   std::optional<UserId> actor_id;  // Empty for actions of no user.
   std::string action;              // "<target type>.<past-tense verb>".
-  std::string target_type;         // "user", "store", "theme".
+  std::string target_type;  // "user", "store", "theme", "signing_key".
   std::string target_id;
   std::string detail_json;
   Timestamp created_at;
@@ -210,6 +210,24 @@ class SHOPKIT_EXPORT SuperAdminService {
   // first. No call edits or deletes entries.
   Page<AuditEntry> list_audit_log(const Principal& principal,
                                   const AuditQuery& query);
+
+  // --- Access token signing keys (super_admin_keys.cc) ---
+
+  // Returns every signing key, retired ones included, newest first. The
+  // secrets never leave the library.
+  std::vector<SigningKeyInfo> list_signing_keys(const Principal& principal);
+
+  // Adds a signing key that signs every new access token, and returns
+  // its kid. Older keys keep verifying until retired. Audited as
+  // "signing_key.rotated".
+  std::string rotate_signing_key(const Principal& principal);
+
+  // Stops accepting tokens signed with `kid`, at once in this process
+  // and within AuthOptions::session_cache_ttl in others. Audited as
+  // "signing_key.retired". Retiring a retired key changes nothing and
+  // writes no entry. Raises not_found for an unknown kid and
+  // failed_precondition when it is the only active key.
+  void retire_signing_key(const Principal& principal, std::string_view kid);
 
  private:
   internal::Context& context_;

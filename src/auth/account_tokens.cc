@@ -204,42 +204,13 @@ std::string AuthService::rotate_signing_key() {
 }
 
 void AuthService::retire_signing_key(std::string_view kid) {
-  const Timestamp now = context_.now();
-  context_.storage->write_platform([&](storage::PlatformRepositories& p) {
-    auto keys = p.sessions().list_signing_keys();
-    int active = 0;
-    const storage::SigningKeyRecord* target = nullptr;
-    for (const auto& key : keys) {
-      if (!key.retired_at) ++active;
-      if (key.kid == kid) target = &key;
-    }
-    if (target == nullptr) {
-      throw Error(ErrorCode::not_found,
-                  "signing key '" + std::string(kid) + "' not found", "kid");
-    }
-    if (target->retired_at) return;
-    if (active <= 1) {
-      throw Error(ErrorCode::failed_precondition,
-                  "signing key '" + std::string(kid) +
-                      "' is the only active key; add another first",
-                  "kid");
-    }
-    p.sessions().retire_signing_key(kid, now);
-  });
-  impl_->keys.reload();
-  context_.log.info("signing key " + std::string(kid) + " retired");
+  if (impl_->keys.retire_key(kid)) {
+    context_.log.info("signing key " + std::string(kid) + " retired");
+  }
 }
 
 std::vector<SigningKeyInfo> AuthService::list_signing_keys() {
-  auto records = context_.storage->read_platform(
-      [](storage::PlatformRepositories& p) {
-        return p.sessions().list_signing_keys();
-      });
-  std::vector<SigningKeyInfo> keys;
-  for (const auto& record : records) {
-    keys.push_back({record.kid, record.created_at, record.retired_at});
-  }
-  return keys;
+  return impl_->keys.list_keys();
 }
 
 }  // namespace shopkit

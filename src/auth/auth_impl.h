@@ -38,7 +38,7 @@ class AuthService::Impl {
   internal::Context& context;
   const AuthOptions& options;
   internal::ScryptParams scrypt;
-  internal::SigningKeyRing keys;
+  internal::SigningKeyRing& keys;  // Owned by the context.
   internal::SessionCache& sessions;
 
  private:

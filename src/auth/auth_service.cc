@@ -96,7 +96,7 @@ AuthService::Impl::Impl(internal::Context& context_in)
     : context(context_in),
       options(context_in.options.auth),
       scrypt{options.scrypt_log2_n, options.scrypt_r, options.scrypt_p},
-      keys(context_in, options.session_cache_ttl),
+      keys(*context_in.signing_keys),
       sessions(*context_in.session_cache) {}
 
 const std::string& AuthService::Impl::dummy_hash() {

@@ -110,15 +110,59 @@ std::shared_ptr<const HmacSha256Key> SigningKeyRing::find(
   return lookup(*fresh);
 }
 
-std::string SigningKeyRing::add_key() {
+std::string SigningKeyRing::add_key(const AddKeyWork& also) {
   std::string kid = context_.new_id("key");
   context_.storage->write_platform([&](storage::PlatformRepositories& p) {
     p.sessions().insert_signing_key(storage::SigningKeyRecord{
         kid, random_bytes(*context_.random, kKeyBytes), context_.now(),
         std::nullopt});
+    if (also) also(p, kid);
   });
   reload();
   return kid;
+}
+
+bool SigningKeyRing::retire_key(std::string_view kid,
+                                const storage::PlatformWork& also) {
+  const Timestamp now = context_.now();
+  bool retired = false;
+  context_.storage->write_platform([&](storage::PlatformRepositories& p) {
+    auto keys = p.sessions().list_signing_keys();
+    int active = 0;
+    const storage::SigningKeyRecord* target = nullptr;
+    for (const auto& key : keys) {
+      if (!key.retired_at) ++active;
+      if (key.kid == kid) target = &key;
+    }
+    if (target == nullptr) {
+      throw Error(ErrorCode::not_found,
+                  "signing key '" + std::string(kid) + "' not found", "kid");
+    }
+    if (target->retired_at) return;
+    if (active <= 1) {
+      throw Error(ErrorCode::failed_precondition,
+                  "signing key '" + std::string(kid) +
+                      "' is the only active key; add another first",
+                  "kid");
+    }
+    p.sessions().retire_signing_key(kid, now);
+    if (also) also(p);
+    retired = true;
+  });
+  reload();
+  return retired;
+}
+
+std::vector<SigningKeyInfo> SigningKeyRing::list_keys() {
+  auto records = context_.storage->read_platform(
+      [](storage::PlatformRepositories& p) {
+        return p.sessions().list_signing_keys();
+      });
+  std::vector<SigningKeyInfo> keys;
+  for (const auto& record : records) {
+    keys.push_back({record.kid, record.created_at, record.retired_at});
+  }
+  return keys;
 }
 
 }  // namespace shopkit::internal

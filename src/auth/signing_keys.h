@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -12,6 +13,8 @@
 
 #include "auth/jwt.h"
 #include "common/context.h"
+#include "shopkit/auth_service.h"
+#include "storage/storage.h"
 
 namespace shopkit::internal {
 
@@ -37,8 +40,25 @@ class SigningKeyRing final : public JwtKeys {
       std::string_view segment) override;
   std::shared_ptr<const HmacSha256Key> find(std::string_view kid) override;
 
-  // Adds a new key (32 random bytes) and returns its kid.
-  std::string add_key();
+  // Work that runs in the transaction that adds key `kid`.
+  using AddKeyWork =
+      std::function<void(storage::PlatformRepositories&, std::string_view kid)>;
+
+  // Adds a new key (32 random bytes) that signs every new token, runs
+  // `also` (for example an audit entry) in the same transaction, and
+  // returns the new kid.
+  std::string add_key(const AddKeyWork& also = {});
+
+  // Stops accepting tokens signed with `kid` at once in this process.
+  // Runs `also` in the same transaction when the key was active. Returns
+  // false, changing nothing, when the key was already retired. Raises
+  // not_found (field "kid") for an unknown kid and failed_precondition
+  // when it is the only active key.
+  bool retire_key(std::string_view kid,
+                  const storage::PlatformWork& also = {});
+
+  // Returns every key, retired ones included, newest first.
+  std::vector<SigningKeyInfo> list_keys();
 
   // Reads the keys from platform.db again.
   void reload();

@@ -1,6 +1,7 @@
 #include "common/context.h"
 
 #include "auth/session_cache.h"
+#include "auth/signing_keys.h"
 #include "shopkit/error.h"
 #include "storage/sqlite/sqlite_storage.h"
 
@@ -36,6 +37,7 @@ Context::Context(Options options_in)
     : options(std::move(options_in)),
       clock(options.clock ? options.clock : std::make_shared<SystemClock>()),
       random(options.random ? options.random : std::make_shared<OsRandom>()),
+      ids(std::make_unique<IdGenerator>(random)),
       log(options.log),
       session_cache(std::make_shared<SessionCache>()) {
   validate(options);
@@ -47,6 +49,8 @@ Context::Context(Options options_in)
   storage_options.fault_hook = options.fault_hook;
   storage = std::make_unique<storage::sqlite::SqliteStorage>(
       std::move(storage_options), log);
+  signing_keys =
+      std::make_shared<SigningKeyRing>(*this, options.auth.session_cache_ttl);
 }
 
 }  // namespace shopkit::internal

@@ -15,6 +15,7 @@
 namespace shopkit::internal {
 
 class SessionCache;
+class SigningKeyRing;
 
 class Context {
  public:
@@ -23,17 +24,22 @@ class Context {
   Timestamp now() const { return clock->now(); }
   // Returns a fresh id with `prefix` ("usr", "sto", ...).
   std::string new_id(std::string_view prefix) const {
-    return internal::new_id(prefix, now(), *random);
+    return ids->next(prefix, now());
   }
 
   Options options;
   std::shared_ptr<Clock> clock;
   std::shared_ptr<RandomSource> random;
+  // Draws from `random` in blocks; new_id() goes through it.
+  std::unique_ptr<IdGenerator> ids;
   Logger log;
   std::unique_ptr<storage::Storage> storage;
   // Live sessions for authenticate(); code that revokes sessions or
   // changes a user's status or role drops the affected entries.
   std::shared_ptr<SessionCache> session_cache;
+  // The access token signing keys, shared by AuthService, which signs
+  // and verifies with them, and SuperAdminService, which rotates them.
+  std::shared_ptr<SigningKeyRing> signing_keys;
 };
 
 // Reaches a Platform's Context, for internal functions and tests that

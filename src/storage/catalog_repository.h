@@ -103,6 +103,20 @@ class CatalogRepository {
   // Recomputes the product's min_price, total_stock and sellable columns
   // from its variants; call after any stock change.
   virtual void refresh_summary(const ProductId& id) = 0;
+
+  // From begin_search_text_batch() on, insert(), update() and erase()
+  // queue their changes to the full-text index, and
+  // end_search_text_batch() makes them, in order. Call both in one
+  // transaction, and no search() in between, because it would see the
+  // old text. Batch writes use this because FTS5's xSavepoint writes its
+  // pending terms out as a new index segment (fts5_main.c, SQLite 3.40).
+  // SQLite calls it whenever a later statement of the transaction opens
+  // a statement journal, as the DELETEs of update() do. Written one
+  // product at a time, the segments then need constant merging. A begin
+  // without an end, as after an exception, drops the queue at the next
+  // begin.
+  virtual void begin_search_text_batch() = 0;
+  virtual void end_search_text_batch() = 0;
 };
 
 }  // namespace shopkit::storage

@@ -36,6 +36,15 @@ class InventoryRepository {
   // Appends `entry` to the ledger; its seq is assigned here.
   virtual void append(const LedgerEntry& entry) = 0;
 
+  // Appends, for every variant of the store with a stock other than 0,
+  // the entry that creating it writes: delta and stock_after equal to
+  // the stock, `reason`, `actor`, no order, and the variant's created_at.
+  // The entries follow the order in which the variants were inserted.
+  // For a bulk load into a store that had no variants, in place of one
+  // append() per variant; any other variant would be counted twice.
+  virtual void append_initial_stock(std::string_view reason,
+                                    const std::optional<UserId>& actor) = 0;
+
   // Entries newest first.
   virtual std::vector<LedgerEntry> list(const LedgerQuery& query) = 0;
 

@@ -53,9 +53,12 @@ class OrderRepository {
   // True when the store has at least one order.
   virtual bool any() = 0;
 
+  // Idempotency keys are scoped to a buyer (checkout_buyer_scope() in
+  // store/order_rules.h), so two buyers may use the same key.
   virtual std::optional<IdempotencyRecord> find_idempotency_key(
-      std::string_view key) = 0;
-  virtual void insert_idempotency_key(std::string_view key,
+      std::string_view buyer, std::string_view key) = 0;
+  virtual void insert_idempotency_key(std::string_view buyer,
+                                      std::string_view key,
                                       const IdempotencyRecord& record,
                                       Timestamp created_at) = 0;
 };

@@ -56,6 +56,21 @@ class StoreRepositories {
   virtual CustomerRepository& customers() = 0;
   virtual ThemeSettingsRepository& theme_settings() = 0;
   virtual StoreReports& reports() = 0;
+
+  // Runs `work` in a savepoint of the open transaction. When `work`
+  // throws, its writes are undone and the exception passes on; the
+  // writes made before the call stay.
+  virtual void savepoint(const std::function<void()>& work) = 0;
+
+  // Drops the secondary indexes of the catalog tables and the stock
+  // ledger, so that a bulk load writes the rows alone, and
+  // end_bulk_load() builds them again from the rows. The indexes that
+  // enforce UNIQUE constraints stay. Call both in one transaction, so
+  // that a rollback puts the indexes back as they were. In between,
+  // queries still work but may scan whole tables. The transaction also
+  // gets a larger page cache, up to 64 MiB, until it ends.
+  virtual void begin_bulk_load() = 0;
+  virtual void end_bulk_load() = 0;
 };
 
 using PlatformWork = std::function<void(PlatformRepositories&)>;

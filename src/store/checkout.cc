@@ -141,12 +141,14 @@ Order StoreService::checkout(const Principal& principal,
       internal::find_public_store(context_, principal, store_handle);
   const std::string request_hash =
       internal::checkout_request_hash(request, principal);
+  const std::string buyer = internal::checkout_buyer_scope(request, principal);
 
   CheckoutResult result = context_.storage->write_store(
       store.record.id, [&](storage::StoreRepositories& repositories) {
-        // A known key returns its order when the request is the same.
+        // A key this buyer used before returns its order when the request
+        // is the same. Another buyer's use of the key does not count.
         if (auto known = repositories.orders().find_idempotency_key(
-                request.idempotency_key)) {
+                buyer, request.idempotency_key)) {
           if (known->request_hash != request_hash) {
             throw Error(ErrorCode::conflict,
                         "idempotency key '" + request.idempotency_key +
@@ -195,7 +197,7 @@ Order StoreService::checkout(const Principal& principal,
         repositories.orders().insert(order);
         take_stock(repositories, order, lines);
         repositories.orders().insert_idempotency_key(
-            request.idempotency_key,
+            buyer, request.idempotency_key,
             storage::IdempotencyRecord{request_hash, order.id},
             order.created_at);
         return CheckoutResult{std::move(order), false};

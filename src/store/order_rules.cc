@@ -138,6 +138,12 @@ std::string checkout_request_hash(const CheckoutRequest& request,
   return sha256(canonical.dump());
 }
 
+std::string checkout_buyer_scope(const CheckoutRequest& request,
+                                 const Principal& principal) {
+  if (!principal.is_anonymous()) return "user:" + principal.user_id().str();
+  return "email:" + normalize_email(request.email);
+}
+
 std::int64_t tax_for(std::int64_t subtotal, std::int64_t rate_bps) {
   // Split the subtotal so that no product overflows: with rate_bps at
   // most 10000, whole * rate_bps is at most subtotal.

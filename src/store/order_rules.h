@@ -30,6 +30,12 @@ void validate_checkout(const CheckoutRequest& request);
 std::string checkout_request_hash(const CheckoutRequest& request,
                                   const Principal& principal);
 
+// Returns the buyer that scopes an idempotency key: "user:<user id>" for
+// a signed-in buyer, "email:<normalized email>" for a guest. The same
+// key from two buyers names two checkouts.
+std::string checkout_buyer_scope(const CheckoutRequest& request,
+                                 const Principal& principal);
+
 // Returns subtotal * rate_bps / 10000 rounded half up, in minor units,
 // for a subtotal of at least 0 and a rate of 0 to 10000.
 std::int64_t tax_for(std::int64_t subtotal, std::int64_t rate_bps);

@@ -151,6 +151,19 @@ def test_checkout_is_idempotent(host, shop):
     assert other.error_code() == "conflict"
 
 
+def test_checkout_key_is_per_buyer(host, shop):
+    handle = shop["store"]["handle"]
+    _, ann = sign_up(host, "customer")
+    _, bob = sign_up(host, "customer")
+    first = checkout(host, handle, "LS-M", key="shared-key-1", token=ann)
+    second = checkout(host, handle, "LS-M", key="shared-key-1", token=bob)
+    assert first.status == 201
+    assert second.status == 201
+    assert second.json()["id"] != first.json()["id"]
+    again = checkout(host, handle, "LS-M", key="shared-key-1", token=ann)
+    assert again.json()["id"] == first.json()["id"]
+
+
 def test_checkout_over_stock_is_409(host, shop):
     handle = shop["store"]["handle"]
     response = checkout(host, handle, "MUG-1", quantity=50)

@@ -122,11 +122,12 @@ def test_audit_log_rejects_bad_time(host, root_token):
 
 
 def test_signing_keys_super_admin_only(host):
-    _, token = sign_up(host, "merchant")
     keys = "/api/v1/super-admin/signing-keys"
-    assert host.call("GET", keys, token=token).status == 403
-    assert host.call("POST", keys, token=token).status == 403
-    assert host.call("DELETE", keys + "/any", token=token).status == 403
+    for role in ["merchant", "customer"]:
+        _, token = sign_up(host, role)
+        assert host.call("GET", keys, token=token).status == 403, role
+        assert host.call("POST", keys, token=token).status == 403, role
+        assert host.call("DELETE", keys + "/any", token=token).status == 403
     assert host.call("GET", keys).status == 401
 
 
@@ -153,3 +154,8 @@ def test_rotate_and_retire_signing_key(host, root_token):
     assert only.error_code() == "failed_precondition"
     unknown = host.call("DELETE", f"{keys}/no-such-kid", token=root_token)
     assert unknown.status == 404
+    audit = "/api/v1/super-admin/audit-log?target_id=" + kid
+    entries = host.call("GET", audit, token=root_token).json()["items"]
+    assert [entry["action"] for entry in entries] == [
+        "signing_key.retired", "signing_key.rotated"]
+    assert all(entry["target_type"] == "signing_key" for entry in entries)

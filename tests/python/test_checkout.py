@@ -60,6 +60,15 @@ def test_checkout_key_reused_for_other_request(platform, store, product):
         buy(platform, store, key="k", quantity=2)
 
 
+def test_checkout_key_is_per_buyer(platform, store, product):
+    ann = sign_in(platform, shopkit.PlatformRole.CUSTOMER, "Ann")[1]
+    bob = sign_in(platform, shopkit.PlatformRole.CUSTOMER, "Bob")[1]
+    anns = buy(platform, store, key="cart-1", principal=ann)
+    bobs = buy(platform, store, key="cart-1", principal=bob)
+    assert bobs.id != anns.id
+    assert buy(platform, store, key="cart-1", principal=ann) == anns
+
+
 def test_checkout_short_stock(platform, store, product):
     with pytest.raises(shopkit.Conflict) as raised:
         buy(platform, store, quantity=6)

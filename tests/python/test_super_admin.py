@@ -115,3 +115,34 @@ def test_audit_log_records_actions(platform, super_admin):
     mine = list(platform.super_admin.iter_audit_log(
         super_admin, actor_id=super_admin.user_id, limit=1))
     assert len(mine) >= 1
+
+
+def test_signing_keys_need_super_admin(platform, merchant, super_admin):
+    kid = platform.super_admin.list_signing_keys(super_admin)[0].kid
+    with pytest.raises(shopkit.PermissionDenied):
+        platform.super_admin.list_signing_keys(merchant)
+    with pytest.raises(shopkit.PermissionDenied):
+        platform.super_admin.rotate_signing_key(merchant)
+    with pytest.raises(shopkit.PermissionDenied):
+        platform.super_admin.retire_signing_key(merchant, kid)
+    with pytest.raises(shopkit.Unauthenticated):
+        platform.super_admin.rotate_signing_key(shopkit.Principal.anonymous())
+
+
+def test_signing_key_rotation_is_audited(platform, super_admin):
+    old_kid = platform.super_admin.list_signing_keys(super_admin)[0].kid
+    kid = platform.super_admin.rotate_signing_key(super_admin)
+    keys = platform.super_admin.list_signing_keys(super_admin)
+    assert [key.kid for key in keys] == [kid, old_kid]
+    platform.super_admin.retire_signing_key(super_admin, old_kid)
+    assert platform.super_admin.list_signing_keys(super_admin)[1].retired_at
+    with pytest.raises(shopkit.FailedPrecondition):
+        platform.super_admin.retire_signing_key(super_admin, kid)
+    entries = platform.super_admin.list_audit_log(
+        super_admin, action="signing_key.rotated").items
+    assert [entry.target_id for entry in entries] == [kid]
+    assert entries[0].actor_id == super_admin.user_id
+    entries = platform.super_admin.list_audit_log(
+        super_admin, action="signing_key.retired").items
+    assert [entry.target_id for entry in entries] == [old_kid]
+    assert entries[0].detail == {}

@@ -6,6 +6,8 @@
 #include "shopkit/error.h"
 #include "storage/sqlite/migrations.h"
 #include "storage_fixture.h"
+#include "store/checkout_fixture.h"
+#include "store/error_check.h"
 
 namespace fs = std::filesystem;
 using shopkit::testing::TempDir;
@@ -16,6 +18,66 @@ std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
+
+int schema_version(const fs::path& path) {
+  SQLite::Database db(path.string());
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+// Turns a closed store file back into schema version 1, where an
+// idempotency key was unique in the store, keeping its rows. The table
+// is the version 1 one from store_schema.cc.
+void rewrite_as_version_1(const fs::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  db.setBusyTimeout(10000);
+  db.exec(R"sql(
+BEGIN;
+CREATE TABLE keys_v1 (
+  key TEXT PRIMARY KEY,
+  request_hash BLOB NOT NULL,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  created_at INTEGER NOT NULL
+);
+INSERT INTO keys_v1 SELECT key, request_hash, order_id, created_at
+  FROM idempotency_keys;
+DROP TABLE idempotency_keys;
+ALTER TABLE keys_v1 RENAME TO idempotency_keys;
+PRAGMA user_version = 1;
+COMMIT;
+)sql");
+}
+
+// A store "market" whose file is at schema version 1 and contains a
+// guest order (key "guest-key") and an order of `customer` (key
+// "user-key").
+struct Version1Store : shopkit::testing::ShopFixture {
+  shopkit::Principal customer = user(shopkit::PlatformRole::customer);
+  shopkit::Order guest_order = buy({{"MUG", 1}}, "guest-key");
+  shopkit::Order user_order = buy({{"TEE", 1}}, "user-key", customer);
+  fs::path file = dir.path() / "stores" / (shop.str() + ".db");
+
+  Version1Store() {
+    test.platform.reset();
+    rewrite_as_version_1(file);
+    test = shopkit::testing::open_test_platform(dir.path());
+  }
+
+  // Checks that the old keys replay, conflict and scope as version 2
+  // keys do.
+  void check_old_keys_work() {
+    CHECK(buy({{"MUG", 1}}, "guest-key").id == guest_order.id);
+    CHECK(buy({{"TEE", 1}}, "user-key", customer).id == user_order.id);
+    auto changed =
+        shopkit::testing::error_of([&] { buy({{"MUG", 2}}, "guest-key"); });
+    CHECK(changed.code() == shopkit::ErrorCode::conflict);
+    auto other_buyer = stores().checkout(
+        shopkit::Principal::anonymous(), "market",
+        shopkit::testing::checkout_request({{"MUG", 1}}, "user-key",
+                                           "other@example.com"));
+    CHECK(other_buyer.id != user_order.id);
+    CHECK(stock("MUG") == 3);
+  }
+};
 
 }  // namespace
 
@@ -63,7 +125,7 @@ TEST_CASE("store file of a newer version is refused and untouched") {
     CHECK(error.code() == shopkit::ErrorCode::failed_precondition);
     std::string message = error.what();
     CHECK(message.find("999") != std::string::npos);
-    CHECK(message.find("up to 1") != std::string::npos);
+    CHECK(message.find("up to 2") != std::string::npos);
   }
   CHECK(read_bytes(path) == before);
 }
@@ -137,4 +199,19 @@ TEST_CASE("migration batch counts current and behind stores") {
   CHECK(report.stores_seen == 3);
   CHECK(report.stores_current == 3);
   CHECK(report.stores_migrated == 0);
+}
+
+TEST_CASE("version 1 store keeps its keys on open") {
+  Version1Store f;
+  CHECK(schema_version(f.file) == 1);
+  f.check_old_keys_work();
+  CHECK(schema_version(f.file) == 2);
+}
+
+TEST_CASE("version 1 store keeps its keys in a batch") {
+  Version1Store f;
+  shopkit::MigrationReport report = f.platform().migrate_all_stores({});
+  CHECK(report.stores_migrated == 1);
+  CHECK(schema_version(f.file) == 2);
+  f.check_old_keys_work();
 }

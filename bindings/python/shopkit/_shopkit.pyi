@@ -1325,7 +1325,10 @@ class AuthService:
         """
     def rotate_signing_key(self) -> str:
         """Add a signing key that signs every new access token and return its kid;
-        older keys keep verifying until retired.
+        older keys keep verifying until retired. The three key methods here
+        take no principal and write no audit entry, so they are for the process
+        that owns the data folder; on a user's behalf use the SuperAdminService
+        ones.
         """
     def retire_signing_key(self, kid: str) -> None:
         """Stop accepting tokens signed with `kid`. Raises NotFound for an unknown
@@ -2439,6 +2442,21 @@ class SuperAdminService:
     def iter_audit_log(self, principal: Principal, *, actor_id: Optional[str] = ..., target_id: str = ..., action: str = ..., created_from: Optional[datetime.datetime] = ..., created_to: Optional[datetime.datetime] = ..., limit: int = ..., cursor: Optional[str] = ...) -> Iterator[AuditEntry]:
         """Yield every AuditEntry of list_audit_log() with the same arguments,
         fetching pages lazily.
+        """
+    def list_signing_keys(self, principal: Principal) -> List[SigningKeyInfo]:
+        """Return every SigningKeyInfo, retired ones included, newest first.
+        Secrets never leave the library.
+        """
+    def rotate_signing_key(self, principal: Principal) -> str:
+        """Add a signing key that signs every new access token and return its kid;
+        older keys keep verifying until retired. Audited as
+        signing_key.rotated.
+        """
+    def retire_signing_key(self, principal: Principal, kid: str) -> None:
+        """Stop accepting tokens signed with `kid`. Audited as
+        signing_key.retired; a key already retired is left as it is. Raises
+        NotFound for an unknown kid, FailedPrecondition for the only active
+        key.
         """
 
 class MigrationReport:

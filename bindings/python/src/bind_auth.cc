@@ -164,7 +164,10 @@ void bind_auth(py::module_& module) {
            "or expired token.")
       .def("rotate_signing_key", without_gil(&AuthService::rotate_signing_key),
            "Add a signing key that signs every new access token and "
-           "return its kid; older keys keep verifying until retired.")
+           "return its kid; older keys keep verifying until retired. The "
+           "three key methods here take no principal and write no audit "
+           "entry, so they are for the process that owns the data folder; "
+           "on a user's behalf use the SuperAdminService ones.")
       .def("retire_signing_key", without_gil(&AuthService::retire_signing_key),
            py::arg("kid"),
            "Stop accepting tokens signed with `kid`. Raises NotFound for "

@@ -238,6 +238,28 @@ void bind_figure_calls(SuperAdminClass& panel) {
                "arguments, fetching pages lazily.");
 }
 
+void bind_signing_key_calls(SuperAdminClass& panel) {
+  panel
+      .def("list_signing_keys",
+           without_gil(&SuperAdminService::list_signing_keys),
+           py::arg("principal"),
+           "Return every SigningKeyInfo, retired ones included, newest "
+           "first. Secrets never leave the library.")
+      .def("rotate_signing_key",
+           without_gil(&SuperAdminService::rotate_signing_key),
+           py::arg("principal"),
+           "Add a signing key that signs every new access token and return "
+           "its kid; older keys keep verifying until retired. Audited as "
+           "signing_key.rotated.")
+      .def("retire_signing_key",
+           without_gil(&SuperAdminService::retire_signing_key),
+           py::arg("principal"), py::arg("kid"),
+           "Stop accepting tokens signed with `kid`. Audited as "
+           "signing_key.retired; a key already retired is left as it is. "
+           "Raises NotFound for an unknown kid, FailedPrecondition for the "
+           "only active key.");
+}
+
 }  // namespace
 
 void bind_super_admin(py::module_& module) {
@@ -255,6 +277,7 @@ void bind_super_admin(py::module_& module) {
   bind_user_calls(panel);
   bind_store_calls(panel);
   bind_figure_calls(panel);
+  bind_signing_key_calls(panel);
 }
 
 }  // namespace shopkit::python

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -28,6 +29,23 @@ constexpr const char* kVariantColumns =
     "id, sku, option1, option2, option3, price, compare_at_price, stock, "
     "allow_backorder, weight_grams, barcode";
 
+// The columns of one products_fts row.
+struct SearchText {
+  std::string title;
+  std::string description;
+  std::string tags;    // Joined with spaces.
+  std::string vendor;
+  std::string skus;    // Joined with spaces.
+};
+
+// A change to products_fts that waits for end_search_text_batch():
+// removing the row of `seq`, or inserting `text` as it.
+struct PendingSearchText {
+  std::int64_t seq = 0;
+  bool remove = false;
+  SearchText text;
+};
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -37,6 +55,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+// The writes bind the text of the Product they store with bindNoCopy():
+// the Product outlives each statement's run, and the statement lease
+// clears the bindings when it is released. That saves SQLite a copy of
+// every string, which shows in bulk writes such as an import.
 class SqliteCatalogRepository final : public CatalogRepository {
  public:
   explicit SqliteCatalogRepository(Connection& connection)
@@ -59,12 +81,14 @@ class SqliteCatalogRepository final : public CatalogRepository {
   void insert(const Product& product) override {
     auto statement = connection_.prepare(
         "INSERT INTO products (id, handle, title, description, status, "
-        "vendor, product_type, options, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    statement->bind(1, product.id.str());
+        "vendor, product_type, options, min_price, total_stock, sellable, "
+        "created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement->bindNoCopy(1, product.id.str());
     bind_product_fields(*statement, 2, product);
-    statement->bind(9, static_cast<int64_t>(to_millis(product.created_at)));
-    statement->bind(10, static_cast<int64_t>(to_millis(product.updated_at)));
+    bind_summary(*statement, 9, product);
+    statement->bind(12, static_cast<int64_t>(to_millis(product.created_at)));
+    statement->bind(13, static_cast<int64_t>(to_millis(product.updated_at)));
     try {
       statement->exec();
     } catch (const SQLite::Exception& error) {
@@ -78,7 +102,6 @@ class SqliteCatalogRepository final : public CatalogRepository {
     }
     write_lists(product);
     write_search_text(seq, product);
-    refresh_summary(product.id);
   }
 
   std::optional<Product> find(const ProductId& id,
@@ -115,10 +138,12 @@ class SqliteCatalogRepository final : public CatalogRepository {
       auto statement = connection_.prepare(
           "UPDATE products SET handle = ?, title = ?, description = ?, "
           "status = ?, vendor = ?, product_type = ?, options = ?, "
-          "updated_at = ? WHERE id = ? RETURNING seq");
+          "min_price = ?, total_stock = ?, sellable = ?, updated_at = ? "
+          "WHERE id = ? RETURNING seq");
       bind_product_fields(*statement, 1, product);
-      statement->bind(8, static_cast<int64_t>(to_millis(product.updated_at)));
-      statement->bind(9, product.id.str());
+      bind_summary(*statement, 8, product);
+      statement->bind(11, static_cast<int64_t>(to_millis(product.updated_at)));
+      statement->bindNoCopy(12, product.id.str());
       try {
         if (!statement->executeStep()) return;
         seq = statement->getColumn(0).getInt64();
@@ -132,7 +157,6 @@ class SqliteCatalogRepository final : public CatalogRepository {
     write_lists(product);
     delete_search_text(seq);
     write_search_text(seq, product);
-    refresh_summary(product.id);
   }
 
   bool any() override {
@@ -167,6 +191,23 @@ class SqliteCatalogRepository final : public CatalogRepository {
     return find_sellable("v.id = ?", id.str());
   }
 
+  void begin_search_text_batch() override {
+    batching_search_text_ = true;
+    pending_search_text_.clear();
+  }
+
+  void end_search_text_batch() override {
+    batching_search_text_ = false;
+    for (const PendingSearchText& pending : pending_search_text_) {
+      if (pending.remove) {
+        delete_search_row(pending.seq);
+      } else {
+        insert_search_row(pending.seq, pending.text);
+      }
+    }
+    pending_search_text_.clear();
+  }
+
   void refresh_summary(const ProductId& id) override {
     auto statement = connection_.prepare(
         "UPDATE products SET "
@@ -197,13 +238,34 @@ class SqliteCatalogRepository final : public CatalogRepository {
   // options to the seven parameters starting at `first`.
   static void bind_product_fields(SQLite::Statement& statement, int first,
                                   const Product& product) {
-    statement.bind(first, product.handle);
-    statement.bind(first + 1, product.title);
-    statement.bind(first + 2, product.description);
+    statement.bindNoCopy(first, product.handle);
+    statement.bindNoCopy(first + 1, product.title);
+    statement.bindNoCopy(first + 2, product.description);
     statement.bind(first + 3, std::string(to_string(product.status)));
-    statement.bind(first + 4, product.vendor);
-    statement.bind(first + 5, product.product_type);
+    statement.bindNoCopy(first + 4, product.vendor);
+    statement.bindNoCopy(first + 5, product.product_type);
     statement.bind(first + 6, nlohmann::json(product.options).dump());
+  }
+
+  // Binds min_price, total_stock and sellable, computed from the
+  // variants of `product` as refresh_summary() computes them in SQL, to
+  // the three parameters starting at `first`. Writing them with the row
+  // saves a second write of the row and of its price indexes.
+  static void bind_summary(SQLite::Statement& statement, int first,
+                           const Product& product) {
+    std::int64_t min_price = 0;
+    std::int64_t total_stock = 0;
+    bool sellable = false;
+    for (std::size_t i = 0; i < product.variants.size(); ++i) {
+      const Variant& variant = product.variants[i];
+      const std::int64_t price = variant.price.minor_units();
+      if (i == 0 || price < min_price) min_price = price;
+      total_stock += std::max<std::int64_t>(variant.stock, 0);
+      if (variant.stock > 0 || variant.allow_backorder) sellable = true;
+    }
+    statement.bind(first, static_cast<int64_t>(min_price));
+    statement.bind(first + 1, static_cast<int64_t>(total_stock));
+    statement.bind(first + 2, sellable ? 1 : 0);
   }
 
   static Product read_product_row(SQLite::Statement& row) {
@@ -347,8 +409,8 @@ class SqliteCatalogRepository final : public CatalogRepository {
         "option2, option3, price, compare_at_price, stock, allow_backorder, "
         "weight_grams, barcode, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    statement->bind(1, variant.id.str());
-    statement->bind(2, product.id.str());
+    statement->bindNoCopy(1, variant.id.str());
+    statement->bindNoCopy(2, product.id.str());
     statement->bind(3, position);
     bind_variant_fields(*statement, 4, variant);
     statement->bind(14, static_cast<int64_t>(to_millis(product.updated_at)));
@@ -365,10 +427,15 @@ class SqliteCatalogRepository final : public CatalogRepository {
   // allow_backorder, weight_grams and barcode from `first` on.
   static void bind_variant_fields(SQLite::Statement& statement, int first,
                                   const Variant& variant) {
-    bind_text_or_null(statement, first, variant.sku);
+    if (variant.sku.empty()) {
+      statement.bind(first);
+    } else {
+      statement.bindNoCopy(first, variant.sku);
+    }
     for (std::size_t i = 0; i < 3; ++i) {
       if (i < variant.options.size()) {
-        statement.bind(first + 1 + static_cast<int>(i), variant.options[i]);
+        statement.bindNoCopy(first + 1 + static_cast<int>(i),
+                             variant.options[i]);
       } else {
         statement.bind(first + 1 + static_cast<int>(i));
       }
@@ -382,7 +449,11 @@ class SqliteCatalogRepository final : public CatalogRepository {
     statement.bind(first + 6, static_cast<int64_t>(variant.stock));
     statement.bind(first + 7, variant.allow_backorder ? 1 : 0);
     bind_optional(statement, first + 8, variant.weight_grams);
-    bind_optional(statement, first + 9, variant.barcode);
+    if (variant.barcode) {
+      statement.bindNoCopy(first + 9, *variant.barcode);
+    } else {
+      statement.bind(first + 9);
+    }
   }
 
   void replace_variants(const Product& product) {
@@ -456,10 +527,10 @@ class SqliteCatalogRepository final : public CatalogRepository {
       auto statement = connection_.prepare(
           "INSERT INTO images (product_id, position, url, alt) "
           "VALUES (?, ?, ?, ?)");
-      statement->bind(1, product.id.str());
+      statement->bindNoCopy(1, product.id.str());
       statement->bind(2, image.position);
-      statement->bind(3, image.url);
-      statement->bind(4, image.alt);
+      statement->bindNoCopy(3, image.url);
+      statement->bindNoCopy(4, image.alt);
       statement->exec();
     }
     write_list("product_tags", "tag", product.id, product.tags);
@@ -473,9 +544,9 @@ class SqliteCatalogRepository final : public CatalogRepository {
       auto statement = connection_.prepare(
           "INSERT INTO " + table + " (product_id, position, " + column +
           ") VALUES (?, ?, ?)");
-      statement->bind(1, id.str());
+      statement->bindNoCopy(1, id.str());
       statement->bind(2, static_cast<int>(i) + 1);
-      statement->bind(3, values[i]);
+      statement->bindNoCopy(3, values[i]);
       statement->exec();
     }
   }
@@ -485,19 +556,41 @@ class SqliteCatalogRepository final : public CatalogRepository {
     for (const Variant& variant : product.variants) {
       if (!variant.sku.empty()) skus.push_back(variant.sku);
     }
+    if (batching_search_text_) {
+      pending_search_text_.push_back(PendingSearchText{
+          seq, false,
+          SearchText{product.title, product.description,
+                     join(product.tags, " "), product.vendor,
+                     join(skus, " ")}});
+      return;
+    }
+    insert_search_row(seq, SearchText{product.title, product.description,
+                                      join(product.tags, " "),
+                                      product.vendor, join(skus, " ")});
+  }
+
+  void delete_search_text(std::int64_t seq) {
+    if (batching_search_text_) {
+      pending_search_text_.push_back(PendingSearchText{seq, true, {}});
+      return;
+    }
+    delete_search_row(seq);
+  }
+
+  void insert_search_row(std::int64_t seq, const SearchText& text) {
     auto statement = connection_.prepare(
         "INSERT INTO products_fts (rowid, title, description, tags, vendor, "
         "skus) VALUES (?, ?, ?, ?, ?, ?)");
     statement->bind(1, static_cast<int64_t>(seq));
-    statement->bind(2, product.title);
-    statement->bind(3, product.description);
-    statement->bind(4, join(product.tags, " "));
-    statement->bind(5, product.vendor);
-    statement->bind(6, join(skus, " "));
+    statement->bindNoCopy(2, text.title);
+    statement->bindNoCopy(3, text.description);
+    statement->bindNoCopy(4, text.tags);
+    statement->bindNoCopy(5, text.vendor);
+    statement->bindNoCopy(6, text.skus);
     statement->exec();
   }
 
-  void delete_search_text(std::int64_t seq) {
+  void delete_search_row(std::int64_t seq) {
     auto statement =
         connection_.prepare("DELETE FROM products_fts WHERE rowid = ?");
     statement->bind(1, static_cast<int64_t>(seq));
@@ -531,6 +624,10 @@ class SqliteCatalogRepository final : public CatalogRepository {
   }
 
   Connection& connection_;
+  // Between begin_ and end_search_text_batch(): the changes to
+  // products_fts, in the order they were made.
+  bool batching_search_text_ = false;
+  std::vector<PendingSearchText> pending_search_text_;
 };
 
 // Builds and runs the page query. Filters become WHERE terms with bound

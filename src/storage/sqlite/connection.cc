@@ -45,11 +45,12 @@ Connection::Lease::~Lease() {
   }
 }
 
-Connection::Lease Connection::prepare(const std::string& sql) {
+Connection::Lease Connection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql))
-             .first;
+    std::string text(sql);
+    auto statement = std::make_unique<SQLite::Statement>(db_, text);
+    it = cache_.emplace(std::move(text), std::move(statement)).first;
   }
   return Lease(*it->second);
 }

@@ -7,8 +7,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace shopkit::storage::sqlite {
@@ -57,7 +59,7 @@ class Connection {
 
   // Returns the cached statement for `sql`, preparing it on first use.
   // The same SQL must not be leased twice at once on one connection.
-  Lease prepare(const std::string& sql);
+  Lease prepare(std::string_view sql);
 
   int schema_version();
   void set_schema_version(int version);
@@ -66,7 +68,17 @@ class Connection {
   std::filesystem::path path_;
   ConnectionOptions options_;
   SQLite::Database db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  // Looks up by std::string_view, so that a lookup with a string
+  // literal allocates no std::string.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash,
+                     std::equal_to<>>
+      cache_;
 };
 
 // A transaction that rolls back unless commit() is called. Writes begin

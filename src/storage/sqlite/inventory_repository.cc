@@ -82,6 +82,20 @@ class SqliteInventoryRepository final : public InventoryRepository {
     statement->exec();
   }
 
+  void append_initial_stock(std::string_view reason,
+                            const std::optional<UserId>& actor) override {
+    // Variants is a rowid table, so rowid order is insertion order.
+    auto statement = connection_.prepare(
+        "INSERT INTO inventory_ledger (variant_id, sku, delta, stock_after, "
+        "reason, order_id, actor_id, created_at) "
+        "SELECT id, sku, stock, stock, ?1, NULL, ?2, created_at "
+        "FROM variants WHERE stock <> 0 ORDER BY rowid");
+    statement->bind(1, std::string(reason));
+    bind_optional(*statement, 2,
+                  actor ? std::optional(actor->str()) : std::nullopt);
+    statement->exec();
+  }
+
   std::vector<LedgerEntry> list(const LedgerQuery& query) override {
     std::string sql =
         "SELECT seq, variant_id, sku, delta, stock_after, reason, order_id, "

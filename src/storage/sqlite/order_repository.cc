@@ -220,10 +220,12 @@ class SqliteOrderRepository final : public OrderRepository {
   }
 
   std::optional<IdempotencyRecord> find_idempotency_key(
-      std::string_view key) override {
+      std::string_view buyer, std::string_view key) override {
     auto statement = connection_.prepare(
-        "SELECT request_hash, order_id FROM idempotency_keys WHERE key = ?");
-    statement->bind(1, std::string(key));
+        "SELECT request_hash, order_id FROM idempotency_keys "
+        "WHERE buyer = ? AND key = ?");
+    statement->bind(1, std::string(buyer));
+    statement->bind(2, std::string(key));
     if (!statement->executeStep()) return std::nullopt;
     const SQLite::Column hash = statement->getColumn(0);
     return IdempotencyRecord{
@@ -232,17 +234,18 @@ class SqliteOrderRepository final : public OrderRepository {
         OrderId(statement->getColumn(1).getString())};
   }
 
-  void insert_idempotency_key(std::string_view key,
+  void insert_idempotency_key(std::string_view buyer, std::string_view key,
                               const IdempotencyRecord& record,
                               Timestamp created_at) override {
     auto statement = connection_.prepare(
-        "INSERT INTO idempotency_keys (key, request_hash, order_id, "
-        "created_at) VALUES (?, ?, ?, ?)");
-    statement->bind(1, std::string(key));
-    statement->bind(2, record.request_hash.data(),
+        "INSERT INTO idempotency_keys (buyer, key, request_hash, order_id, "
+        "created_at) VALUES (?, ?, ?, ?, ?)");
+    statement->bind(1, std::string(buyer));
+    statement->bind(2, std::string(key));
+    statement->bind(3, record.request_hash.data(),
                     static_cast<int>(record.request_hash.size()));
-    statement->bind(3, record.order_id.str());
-    statement->bind(4, static_cast<int64_t>(to_millis(created_at)));
+    statement->bind(4, record.order_id.str());
+    statement->bind(5, static_cast<int64_t>(to_millis(created_at)));
     statement->exec();
   }
 

@@ -1,5 +1,7 @@
 #include "storage/sqlite/repositories.h"
 
+#include <sqlite3.h>
+
 namespace shopkit::storage::sqlite {
 namespace {
 
@@ -56,6 +58,67 @@ ThemeSettingsRepository& SqliteStoreRepositories::theme_settings() {
 }
 StoreReports& SqliteStoreRepositories::reports() {
   return build_once(reports_, make_store_reports, connection_);
+}
+
+void SqliteStoreRepositories::savepoint(const std::function<void()>& work) {
+  connection_.db().exec("SAVEPOINT store_work");
+  try {
+    work();
+  } catch (...) {
+    // Undo and close only this savepoint. These calls do not throw, so
+    // the caller sees the original exception; if they fail, the outer
+    // transaction's rollback still undoes the work.
+    sqlite3* handle = connection_.db().getHandle();
+    sqlite3_exec(handle, "ROLLBACK TO store_work", nullptr, nullptr, nullptr);
+    sqlite3_exec(handle, "RELEASE store_work", nullptr, nullptr, nullptr);
+    throw;
+  }
+  connection_.db().exec("RELEASE store_work");
+}
+
+void SqliteStoreRepositories::begin_bulk_load() {
+  std::vector<std::string> names;
+  {
+    auto statement = connection_.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' "
+        "AND tbl_name IN ('products', 'variants', 'images', "
+        "'product_tags', 'product_categories', 'inventory_ledger') "
+        "ORDER BY rowid");
+    while (statement->executeStep()) {
+      names.push_back(statement->getColumn(0).getString());
+      dropped_indexes_.push_back(statement->getColumn(1).getString());
+    }
+  }
+  for (const std::string& name : names) {
+    connection_.db().exec("DROP INDEX \"" + name + "\"");
+  }
+
+  // A load writes tens of megabytes in one transaction. With the default
+  // page cache of 2 MiB, SQLite writes pages out to the WAL before the
+  // commit and reads them back for the next row and for building the
+  // indexes. A larger cache saved about a tenth of the wall time of the
+  // import benchmark (docs/benchmarks.md).
+  saved_cache_size_ =
+      connection_.db().execAndGet("PRAGMA cache_size").getInt();
+  connection_.db().exec("PRAGMA cache_size = " +
+                        std::to_string(kBulkLoadCacheSize));
+}
+
+void SqliteStoreRepositories::end_bulk_load() {
+  for (const std::string& sql : dropped_indexes_) connection_.db().exec(sql);
+  dropped_indexes_.clear();
+}
+
+SqliteStoreRepositories::~SqliteStoreRepositories() {
+  if (!saved_cache_size_) return;
+  // Runs after the commit or during the rollback. A failure leaves the
+  // larger cache on this connection, which costs memory but no data, so
+  // it is ignored here rather than thrown from a destructor.
+  const std::string sql =
+      "PRAGMA cache_size = " + std::to_string(*saved_cache_size_);
+  sqlite3_exec(connection_.db().getHandle(), sql.c_str(), nullptr, nullptr,
+               nullptr);
 }
 
 }  // namespace shopkit::storage::sqlite

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "storage/audit_log.h"
 #include "storage/catalog_repository.h"
@@ -75,6 +78,8 @@ class SqliteStoreRepositories final : public StoreRepositories {
  public:
   SqliteStoreRepositories(const StoreId& store_id, Connection& connection)
       : store_id_(store_id), connection_(connection) {}
+  // Puts back the page cache size that begin_bulk_load() raised.
+  ~SqliteStoreRepositories() override;
   const StoreId& store_id() const override { return store_id_; }
   StoreSettingsRepository& settings() override;
   CatalogRepository& catalog() override;
@@ -83,10 +88,23 @@ class SqliteStoreRepositories final : public StoreRepositories {
   CustomerRepository& customers() override;
   ThemeSettingsRepository& theme_settings() override;
   StoreReports& reports() override;
+  void savepoint(const std::function<void()>& work) override;
+  void begin_bulk_load() override;
+  void end_bulk_load() override;
 
  private:
   const StoreId& store_id_;
   Connection& connection_;
+  // The page cache of a bulk load, in SQLite's unit for a negative
+  // cache_size: KiB, so 64 MiB.
+  static constexpr int kBulkLoadCacheSize = -64 * 1024;
+
+  // The CREATE INDEX statements of the indexes that begin_bulk_load()
+  // dropped, in schema order.
+  std::vector<std::string> dropped_indexes_;
+  // The connection's cache_size before begin_bulk_load(), restored by
+  // the destructor, so the larger cache also serves the commit.
+  std::optional<int> saved_cache_size_;
   std::unique_ptr<StoreSettingsRepository> settings_;
   std::unique_ptr<CatalogRepository> catalog_;
   std::unique_ptr<InventoryRepository> inventory_;

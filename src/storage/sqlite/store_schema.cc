@@ -200,8 +200,35 @@ CREATE TABLE theme_settings (
 );
 )sql";
 
+// Idempotency keys become per buyer, so a key that one buyer used no
+// longer blocks another buyer's checkout. `buyer` is "user:<user id>"
+// for a signed-in buyer and "email:<normalized email>" for a guest. Old
+// rows take the buyer of the order they made, so a retry of a checkout
+// made before the upgrade still returns its order. SQLite cannot change
+// a primary key in place, so the table is rebuilt.
+constexpr const char* kStoreV2 = R"sql(
+CREATE TABLE idempotency_keys_by_buyer (
+  buyer TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash BLOB NOT NULL,
+  order_id TEXT NOT NULL REFERENCES orders (id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (buyer, key)
+);
+INSERT INTO idempotency_keys_by_buyer
+  (buyer, key, request_hash, order_id, created_at)
+SELECT CASE WHEN orders.user_id IS NOT NULL THEN 'user:' || orders.user_id
+            ELSE 'email:' || orders.email END,
+       idempotency_keys.key, idempotency_keys.request_hash,
+       idempotency_keys.order_id, idempotency_keys.created_at
+FROM idempotency_keys JOIN orders ON orders.id = idempotency_keys.order_id;
+DROP TABLE idempotency_keys;
+ALTER TABLE idempotency_keys_by_buyer RENAME TO idempotency_keys;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kStoreV1},
+    Migration{2, kStoreV2},
 };
 
 }  // namespace
