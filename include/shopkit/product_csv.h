@@ -37,11 +37,13 @@ struct ImportOptions {
   // a wrong file cannot make a huge report.
   std::size_t max_listed_errors = 1000;
   std::size_t max_listed_warnings = 1000;
-  // Called from the importing thread after each batch of products is
-  // applied, with the report so far; for progress output. Optional.
+  // Called after each batch of products is applied, with the report so
+  // far; for progress output. Optional. It runs on the thread that
+  // commits the store's queued writes: the importing thread, or, when
+  // other writes to the store are queued, the thread of one of them.
   // During the bulk load of a store without products the callback runs
-  // inside the store's write transaction: it must not call shopkit for
-  // that store, and an exception from it rolls the load back.
+  // inside the store's write transaction: it must not write to that
+  // store, and an exception from it rolls the load back.
   std::function<void(const ImportReport&)> progress;
 };
 
