@@ -243,14 +243,16 @@ TEST_CASE("checkpoint thread copies the WAL back") {
   }
   CHECK(copied);
 
-  // A long run of writes keeps the WAL bounded: 1,500 more writes add
-  // 24,000 pages (96 MiB), and the WAL restarts instead of holding them.
-  for (int i = 0; i < 1500; ++i) {
+  // A long run of writes keeps the WAL bounded: 3,000 writes of 64 KiB
+  // add more than 48,000 pages (192 MiB), past the 32,000 pages
+  // (128 MiB) at which the writer copies the WAL itself.
+  const std::string large = "\"" + std::string(64 * 1024, 'y') + "\"";
+  for (int i = 0; i < 3000; ++i) {
     f.storage->write_store(f.store, [&](auto& r) {
-      r.settings().put("big-" + std::to_string(i % 300), value);
+      r.settings().put("large-" + std::to_string(i % 300), large);
     });
   }
-  CHECK(std::filesystem::file_size(wal) < 48u * 1024 * 1024);
+  CHECK(std::filesystem::file_size(wal) < 136u * 1024 * 1024);
 
   // Everything is there after the storage closes and opens again.
   const std::filesystem::path dir = f.dir.path();

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 
+#include <exception>
 #include <string>
 
 namespace shopkit::storage::sqlite {
@@ -61,14 +62,21 @@ void Checkpointer::run() {
     // take the write lock (SQLite's documented mode), so writes go on.
     int result = SQLITE_OK;
     std::string message;
-    store->with_reader([&](Connection& connection) {
-      result = sqlite3_wal_checkpoint_v2(connection.db().getHandle(), nullptr,
-                                         SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                         nullptr);
-      if (result != SQLITE_OK) {
-        message = sqlite3_errmsg(connection.db().getHandle());
-      }
-    });
+    try {
+      store->with_reader([&](Connection& connection) {
+        result = sqlite3_wal_checkpoint_v2(connection.db().getHandle(),
+                                           nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                           nullptr, nullptr);
+        if (result != SQLITE_OK) {
+          message = sqlite3_errmsg(connection.db().getHandle());
+        }
+      });
+    } catch (const std::exception& error) {
+      // Opening a read connection fails when the store's file was just
+      // moved to trash. The next commit of a live store asks again.
+      result = SQLITE_ERROR;
+      message = error.what();
+    }
     // BUSY means that another connection, perhaps in another process, is
     // running a checkpoint of the same file.
     if (result != SQLITE_OK && result != SQLITE_BUSY) {

@@ -34,10 +34,11 @@ constexpr std::size_t kMaxWritesPerCommit = 64;
 
 // WAL pages after which a store's WAL is copied back into its file on
 // the checkpoint thread (SQLite's own default for its automatic
-// checkpoint), and the count at which the writer does it itself because
-// the thread fell behind.
+// checkpoint), and the count (128 MiB of 4 KiB pages) at which the
+// writer does it itself because the thread fell behind. A bulk import
+// commits about 64 MiB at once, which the thread copies.
 constexpr int kCheckpointFrames = 1000;
-constexpr int kInlineCheckpointFrames = 8 * kCheckpointFrames;
+constexpr int kInlineCheckpointFrames = 32 * kCheckpointFrames;
 
 // Converts a backend exception into shopkit's error at the storage
 // boundary. SQLite's messages name tables and columns, never values.
@@ -521,7 +522,14 @@ void SqliteStorage::repair_one_store(const StoreId& store) {
 void SqliteStorage::move_store_to_trash(const StoreId& store) {
   require_open();
   require_store_id(store);
-  stores_.close_store(store);
+  // No call opens the file again until it is gone from stores/; a call
+  // that raced the move gets not_found, as it would just after.
+  stores_.close_store(store, /*keep_closed=*/true);
+  struct Allow {
+    StorePool& pool;
+    const StoreId& store;
+    ~Allow() { pool.allow_store(store); }
+  } allow{stores_, store};
   const fs::path from = store_path(store);
   if (!fs::exists(from)) throw store_not_found(store);
   rename_with_sidecars(from, trash_path(store));

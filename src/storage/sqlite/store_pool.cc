@@ -4,7 +4,18 @@
 
 #include <vector>
 
+#include "shopkit/error.h"
+
 namespace shopkit::storage::sqlite {
+
+namespace {
+
+Error kept_closed(const StoreId& store) {
+  return Error(ErrorCode::not_found, "store '" + store.str() + "' not found",
+               "store_id");
+}
+
+}  // namespace
 
 StoreHandle::StoreHandle(std::string label, std::unique_ptr<Connection> writer,
                          Opener open_reader, int max_readers)
@@ -94,6 +105,7 @@ StorePool::StorePool(int max_open, int max_readers, Opener open,
 std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
   {
     std::lock_guard lock(mutex_);
+    if (kept_closed_.contains(store)) throw kept_closed(store);
     auto found = entries_.find(store);
     if (found != entries_.end()) {
       lru_.splice(lru_.begin(), lru_, found->second.position);
@@ -113,6 +125,7 @@ std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
   std::shared_ptr<StoreHandle> result;
   {
     std::lock_guard lock(mutex_);
+    if (kept_closed_.contains(store)) throw kept_closed(store);
     auto found = entries_.find(store);
     if (found != entries_.end()) {
       // Another thread opened it first; use theirs and drop ours.
@@ -136,10 +149,11 @@ std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
   return result;
 }
 
-void StorePool::close_store(const StoreId& store) {
+void StorePool::close_store(const StoreId& store, bool keep_closed) {
   std::shared_ptr<StoreHandle> handle;
   {
     std::lock_guard lock(mutex_);
+    if (keep_closed) kept_closed_.insert(store);
     auto found = entries_.find(store);
     if (found == entries_.end()) return;
     handle = std::move(found->second.handle);
@@ -157,6 +171,11 @@ void StorePool::close_all() {
     lru_.clear();
   }
   for (auto& [id, entry] : entries) entry.handle->close();
+}
+
+void StorePool::allow_store(const StoreId& store) {
+  std::lock_guard lock(mutex_);
+  kept_closed_.erase(store);
 }
 
 int StorePool::open_count() {

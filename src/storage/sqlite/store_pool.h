@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <sqlite3.h>
@@ -107,12 +108,15 @@ class StorePool {
   StorePool(int max_open, int max_readers, Opener open, Opener open_reader);
 
   // Returns the store's handle, opening its file when it is not open.
-  // Thread-safe.
+  // Raises not_found while the store is kept closed. Thread-safe.
   std::shared_ptr<StoreHandle> acquire(const StoreId& store);
 
   // Closes the store's file, waiting for a transaction in progress on it
-  // to finish. Does nothing when the store is not open.
-  void close_store(const StoreId& store);
+  // to finish. Does nothing when the store is not open. With
+  // `keep_closed`, acquire() raises not_found for the store until
+  // allow_store(), so nothing opens the file while it moves.
+  void close_store(const StoreId& store, bool keep_closed = false);
+  void allow_store(const StoreId& store);
 
   void close_all();
 
@@ -133,6 +137,7 @@ class StorePool {
   std::mutex mutex_;  // Guards lru_ and entries_.
   std::list<StoreId> lru_;  // Most recently used first.
   std::unordered_map<StoreId, Entry> entries_;
+  std::unordered_set<StoreId> kept_closed_;
 };
 
 }  // namespace shopkit::storage::sqlite
