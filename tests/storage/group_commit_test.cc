@@ -227,11 +227,12 @@ TEST_CASE("checkpoint thread copies the WAL back") {
   const std::filesystem::path wal = file.string() + "-wal";
   const auto start_size = std::filesystem::file_size(file);
 
-  // 300 writes of 16 KiB each put more than 1,200 pages in the WAL, past
-  // the 1,000 that start a checkpoint. Commits do not checkpoint
-  // themselves, so only the thread can grow the store file.
+  // 600 writes of 16 KiB each put more than 2,400 pages in the WAL, past
+  // the 1,000 that start a checkpoint, and less than 1,000 pages can
+  // stay in the WAL at the end. Commits do not checkpoint themselves, so
+  // only the thread can grow the store file.
   const std::string value = "\"" + std::string(16 * 1024, 'x') + "\"";
-  for (int i = 0; i < 300; ++i) {
+  for (int i = 0; i < 600; ++i) {
     f.storage->write_store(f.store, [&](auto& r) {
       r.settings().put("big-" + std::to_string(i), value);
     });
@@ -259,7 +260,7 @@ TEST_CASE("checkpoint thread copies the WAL back") {
   f.storage->close();
   auto again = shopkit::testing::open_storage(
       shopkit::testing::storage_options(dir));
-  for (int i = 0; i < 300; ++i) {
+  for (int i = 0; i < 600; ++i) {
     auto stored = again->read_store(f.store, [&](auto& r) {
       return r.settings().get("big-" + std::to_string(i));
     });

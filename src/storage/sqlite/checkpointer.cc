@@ -77,6 +77,21 @@ void Checkpointer::run() {
       result = SQLITE_ERROR;
       message = error.what();
     }
+    // Writes that committed meanwhile left new frames, and SQLite starts
+    // the WAL over only when a write begins after a complete checkpoint.
+    // So the last frames are copied under the write lock: few pages, and
+    // the write that follows finds the WAL complete and starts it over.
+    if (result == SQLITE_OK) {
+      std::lock_guard lock(store->writer_mutex());
+      if (Connection* writer = store->writer()) {
+        result = sqlite3_wal_checkpoint_v2(writer->db().getHandle(), nullptr,
+                                           SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                           nullptr);
+        if (result != SQLITE_OK) {
+          message = sqlite3_errmsg(writer->db().getHandle());
+        }
+      }
+    }
     // BUSY means that another connection, perhaps in another process, is
     // running a checkpoint of the same file.
     if (result != SQLITE_OK && result != SQLITE_BUSY) {
