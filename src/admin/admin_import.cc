@@ -48,10 +48,11 @@ using internal::StoreRight;
 // dominate, small enough that the drafts of one batch stay small.
 constexpr std::size_t kBatchProducts = 1024;
 
-// Max products of one bulk load. The load holds the store's write lock
-// and, in this process, blocks readers of the store too. At the rate in
-// docs/benchmarks.md this bound is about 2 seconds, well under the
-// default busy timeout of 10 seconds. Later products take the batch path.
+// Max products of one bulk load. The load holds the store's write lock,
+// so other writes to the store wait for it (reads do not). At the rate
+// in docs/benchmarks.md this bound is about 2 seconds, well under the
+// default busy timeout of 10 seconds that writers in other processes
+// wait. Later products take the batch path.
 constexpr std::int64_t kBulkProducts = 50'000;
 
 // The reason of the ledger rows that creating a product writes; the same

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -187,7 +189,17 @@ std::unique_ptr<Connection> SqliteStorage::open_store_connection(
     if (migrate_file) migrate(*connection, store_migrations(), label);
     return connection;
   } catch (const SQLite::Exception& error) {
-    if (error.getErrorCode() == SQLITE_CANTOPEN) throw store_not_found(store);
+    if (error.getErrorCode() == SQLITE_CANTOPEN) {
+      std::error_code ignored;
+      if (!fs::exists(path, ignored)) throw store_not_found(store);
+      // The file is there, so the process is most likely out of file
+      // descriptors (each open store holds three or more).
+      throw Error(ErrorCode::resource_exhausted,
+                  "cannot open store file " + path.filename().string() + ": " +
+                      error.what() +
+                      "; if the process is out of file descriptors, raise "
+                      "its limit (ulimit -n) or lower max_open_stores");
+    }
     throw storage_error(error, path.filename().string());
   }
 }
@@ -288,17 +300,24 @@ void SqliteStorage::run_store_write(const StoreId& store,
         mine.wake.wait(queue_lock);
         continue;
       }
+      // Nothing from here to `writing = false` throws (the batch is a
+      // fixed array), so the queue never stays marked as writing.
       handle->writing = true;
-      const std::size_t taken =
+      std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
+      const std::size_t count =
           std::min(handle->queue.size(), kMaxWritesPerCommit);
-      std::vector<PendingWrite*> batch(handle->queue.begin(),
-                                       handle->queue.begin() + taken);
+      std::copy_n(handle->queue.begin(), count, taken.begin());
       handle->queue.erase(handle->queue.begin(),
-                          handle->queue.begin() + taken);
+                          handle->queue.begin() + static_cast<long>(count));
+      const std::span<PendingWrite* const> batch(taken.data(), count);
       queue_lock.unlock();
       write_batch(store, *handle, batch);
       if (handle->wal_frames() >= kCheckpointFrames) {
-        checkpointer_.request(handle);
+        try {
+          checkpointer_.request(handle);
+        } catch (const std::exception&) {
+          // Out of memory for the request: the next commit asks again.
+        }
       }
       queue_lock.lock();
       handle->writing = false;
@@ -316,8 +335,22 @@ void SqliteStorage::run_store_write(const StoreId& store,
   throw store_not_found(store);
 }
 
-void SqliteStorage::write_batch(const StoreId& store, StoreHandle& handle,
-                                const std::vector<PendingWrite*>& batch) {
+void SqliteStorage::write_batch(
+    const StoreId& store, StoreHandle& handle,
+    std::span<PendingWrite* const> batch) noexcept {
+  try {
+    write_batch_or_throw(store, handle, batch);
+  } catch (...) {
+    // Only a failure to allocate reaches here.
+    for (PendingWrite* write : batch) {
+      if (!write->error) write->error = std::current_exception();
+    }
+  }
+}
+
+void SqliteStorage::write_batch_or_throw(
+    const StoreId& store, StoreHandle& handle,
+    std::span<PendingWrite* const> batch) {
   const std::string file = store.str() + ".db";
   // Converts a write's exception to the one its caller gets, SQLite's
   // own exceptions to shopkit::Error.
@@ -337,19 +370,34 @@ void SqliteStorage::write_batch(const StoreId& store, StoreHandle& handle,
     for (PendingWrite* write : batch) write->closed = true;
     return;
   }
-  std::vector<bool> failed(batch.size(), false);
+  struct WritingThread {
+    StoreHandle& handle;
+    explicit WritingThread(StoreHandle& owner) : handle(owner) {
+      handle.writing_thread = std::this_thread::get_id();
+    }
+    ~WritingThread() { handle.writing_thread = std::thread::id(); }
+  } writing_thread(handle);
+  std::array<bool, kMaxWritesPerCommit> failed{};
   try {
     Transaction transaction(*connection, Transaction::Kind::write);
-    SqliteStoreRepositories repositories(store, *connection);
     if (batch.size() == 1) {
+      // Kept until after the commit: a bulk load's larger page cache
+      // serves the commit too.
+      SqliteStoreRepositories repositories(store, *connection);
       (*batch.front()->work)(repositories);
+      transaction.commit();
     } else {
       // Each write runs in a savepoint, so one that fails is undone
-      // alone and the others still commit.
+      // alone and the others still commit. Each gets repositories of its
+      // own, so state a failed write left in them (a search-text batch
+      // still open) cannot reach the next write.
       for (std::size_t i = 0; i < batch.size(); ++i) {
         connection->prepare("SAVEPOINT shopkit_write")->exec();
         try {
-          (*batch[i]->work)(repositories);
+          {
+            SqliteStoreRepositories repositories(store, *connection);
+            (*batch[i]->work)(repositories);
+          }
           connection->prepare("RELEASE shopkit_write")->exec();
         } catch (...) {
           batch[i]->error = caught(std::current_exception());
@@ -361,8 +409,8 @@ void SqliteStorage::write_batch(const StoreId& store, StoreHandle& handle,
           connection->prepare("RELEASE shopkit_write")->exec();
         }
       }
+      transaction.commit();
     }
-    transaction.commit();
     if (handle.wal_frames() >= kInlineCheckpointFrames) {
       // Under the write lock no frame is added meanwhile, so this copies
       // every frame that no open read still uses.

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "common/logger.h"
@@ -67,7 +68,9 @@ class SqliteStorage final : public Storage {
   // Runs the queued writes of one store in one transaction, each in its
   // own savepoint, and records each one's outcome. Never throws.
   void write_batch(const StoreId& store, StoreHandle& handle,
-                   const std::vector<PendingWrite*>& batch);
+                   std::span<PendingWrite* const> batch) noexcept;
+  void write_batch_or_throw(const StoreId& store, StoreHandle& handle,
+                            std::span<PendingWrite* const> batch);
   void ensure_store_template();
   void repair_stores();
   void repair_one_store(const StoreId& store);

@@ -40,6 +40,16 @@ int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
 }
 
 bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
+  // A read that finds the write connection idle uses it, so a store whose
+  // reads never overlap a write or each other opens no read connection
+  // and holds only its three descriptors.
+  if (writing_thread != std::this_thread::get_id()) {
+    std::unique_lock writer_lock(writer_mutex_, std::try_to_lock);
+    if (writer_lock.owns_lock() && writer_) {
+      use(*writer_);
+      return true;
+    }
+  }
   std::unique_ptr<Connection> reader;
   {
     std::unique_lock lock(readers_mutex_);

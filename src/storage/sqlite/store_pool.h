@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -56,14 +57,20 @@ class StoreHandle {
 
   const std::string& label() const { return label_; }
 
-  // Runs `use` with a read connection of its own. Returns false, without
-  // running it, when the store was closed.
+  // Runs `use` with a connection that no other thread uses meanwhile: the
+  // write connection when it is idle, otherwise a read connection.
+  // Returns false, without running it, when the store was closed.
   bool with_reader(const std::function<void(Connection&)>& use);
 
   // Locked while the write connection is in use. `writer()` is null once
   // the store was closed for a move to trash.
   std::mutex& writer_mutex() { return writer_mutex_; }
   Connection* writer() { return writer_.get(); }
+
+  // The thread running queued writes on the write connection, so that a
+  // read it makes meanwhile (an import's progress callback) does not try
+  // to lock the write mutex it already holds.
+  std::atomic<std::thread::id> writing_thread{};
 
   // Queue state for group commit, guarded by `queue_mutex`.
   std::mutex queue_mutex;
