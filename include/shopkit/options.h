@@ -58,9 +58,9 @@ struct Options {
   // store is closed first. Each open store holds three descriptors
   // (the database, its -wal and its -shm file), and two more for each
   // read connection, up to four, that overlapping reads have opened. A
-  // store whose reads never overlap holds three, so the default needs
-  // about 800 descriptors and up to 2,900 when every store is busy:
-  // raise the process's limit (ulimit -n) or lower this number.
+  // store whose reads never overlap uses three, so the default needs
+  // about 800 descriptors, and up to 2,900 when every store is busy.
+  // Raise the process's limit (ulimit -n) or lower this number.
   int max_open_stores = 256;
 
   // SQLite synchronous=FULL instead of NORMAL: every commit is durable

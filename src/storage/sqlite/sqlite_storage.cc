@@ -34,11 +34,11 @@ constexpr int kReadersPerStore = 4;
 // Maximum number of queued writes that one commit takes.
 constexpr std::size_t kMaxWritesPerCommit = 64;
 
-// WAL pages after which a store's WAL is copied back into its file on
-// the checkpoint thread (SQLite's own default for its automatic
-// checkpoint), and the count (128 MiB of 4 KiB pages) at which the
-// writer does it itself because the thread fell behind. A bulk import
-// commits about 64 MiB at once, which the thread copies.
+// WAL pages after which the checkpoint thread copies a store's WAL back
+// into its file; 1,000 is also SQLite's default for its own automatic
+// checkpoint. At kInlineCheckpointFrames (128 MiB of 4 KiB pages) the
+// thread has fallen behind and the writer copies the WAL itself. A bulk
+// import commits about 64 MiB at once, which the thread copies.
 constexpr int kCheckpointFrames = 1000;
 constexpr int kInlineCheckpointFrames = 32 * kCheckpointFrames;
 
@@ -192,8 +192,8 @@ std::unique_ptr<Connection> SqliteStorage::open_store_connection(
     if (error.getErrorCode() == SQLITE_CANTOPEN) {
       std::error_code ignored;
       if (!fs::exists(path, ignored)) throw store_not_found(store);
-      // The file is there, so the process is most likely out of file
-      // descriptors (each open store holds three or more).
+      // The file exists, so the process is most likely out of file
+      // descriptors (each open store uses three or more).
       throw Error(ErrorCode::resource_exhausted,
                   "cannot open store file " + path.filename().string() + ": " +
                       error.what() +
@@ -316,7 +316,8 @@ void SqliteStorage::run_store_write(const StoreId& store,
         try {
           checkpointer_.request(handle);
         } catch (const std::exception&) {
-          // Out of memory for the request: the next commit asks again.
+          // Out of memory for the request. The next commit requests
+          // the checkpoint again.
         }
       }
       queue_lock.lock();

@@ -50,6 +50,7 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
       return true;
     }
   }
+
   std::unique_ptr<Connection> reader;
   {
     std::unique_lock lock(readers_mutex_);
