@@ -10,9 +10,9 @@ namespace shopkit::cli {
 
 namespace {
 
-// Each open store holds up to eleven descriptors and each client one, so
-// the usual soft limit of 1,024 can run out before max_open_stores does;
-// the hard limit is what the administrator allows.
+// Raises the soft descriptor limit to the hard one. An open store uses up
+// to eleven descriptors and each client one, so the usual soft limit of
+// 1,024 can run out before max_open_stores does.
 void raise_descriptor_limit() {
   rlimit limit{};
   if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;

@@ -73,7 +73,8 @@ void Checkpointer::run() {
       });
     } catch (const std::exception& error) {
       // Opening a read connection fails when the store's file was just
-      // moved to trash. The next commit of a live store asks again.
+      // moved to trash. The next commit of a live store requests another
+      // checkpoint.
       result = SQLITE_ERROR;
       message = error.what();
     }

@@ -66,7 +66,7 @@ class SqliteStorage final : public Storage {
                                                     bool migrate_file);
   void run_platform(bool write, const PlatformWork& work);
   // Runs the queued writes of one store in one transaction, each in its
-  // own savepoint, and records each one's outcome. Never throws.
+  // own savepoint, and records each one's outcome in its PendingWrite.
   void write_batch(const StoreId& store, StoreHandle& handle,
                    std::span<PendingWrite* const> batch) noexcept;
   void write_batch_or_throw(const StoreId& store, StoreHandle& handle,
