@@ -42,6 +42,14 @@ constexpr std::size_t kMaxWritesPerCommit = 64;
 constexpr int kCheckpointFrames = 1000;
 constexpr int kInlineCheckpointFrames = 32 * kCheckpointFrames;
 
+// True for an error of a connection that cannot write. When opening a
+// file for writing fails, which happens when the process is out of file
+// descriptors, SQLite opens it read-only instead. Such a connection is
+// replaced rather than kept.
+bool is_read_only(const SQLite::Exception& error) {
+  return (error.getErrorCode() & 0xff) == SQLITE_READONLY;
+}
+
 // Converts a backend exception into shopkit's error at the storage
 // boundary. SQLite's messages name tables and columns, never values.
 Error storage_error(const SQLite::Exception& error, std::string_view file) {
@@ -52,8 +60,24 @@ Error storage_error(const SQLite::Exception& error, std::string_view file) {
                      " stayed locked by another writer past the busy "
                      "timeout; retry the call");
   }
+  if (is_read_only(error)) {
+    return Error(ErrorCode::resource_exhausted,
+                 std::string(file) +
+                     " was opened read-only, which SQLite does when opening "
+                     "it for writing fails (for example when the process "
+                     "is out of file descriptors); retry the call");
+  }
   return Error(ErrorCode::internal, "storage error in " + std::string(file) +
                                         ": " + error.what());
+}
+
+// Reports a file that exists but could not be opened, which is most
+// likely for lack of file descriptors.
+Error out_of_descriptors(const fs::path& path, const SQLite::Exception& error) {
+  return Error(ErrorCode::resource_exhausted,
+               "cannot open " + path.filename().string() + ": " + error.what() +
+                   "; if the process is out of file descriptors, raise its "
+                   "limit (ulimit -n) or lower max_open_stores");
 }
 
 void require_store_id(const StoreId& store) {
@@ -118,11 +142,13 @@ class SqliteStorage::PlatformLease {
     if (!connection_) connection_ = storage_.open_platform_connection();
   }
   ~PlatformLease() {
-    if (storage_.closed_) return;
+    if (storage_.closed_ || !connection_) return;
     std::lock_guard lock(storage_.platform_mutex_);
     storage_.idle_platform_.push_back(std::move(connection_));
   }
   Connection& connection() { return *connection_; }
+  // Closes the connection instead of keeping it for the next lease.
+  void discard() { connection_.reset(); }
 
  private:
   SqliteStorage& storage_;
@@ -169,11 +195,39 @@ SqliteStorage::SqliteStorage(SqliteStorageOptions options,
 
 SqliteStorage::~SqliteStorage() { close(); }
 
+void SqliteStorage::release_idle_connections() {
+  std::vector<std::unique_ptr<Connection>> closing;
+  {
+    std::lock_guard lock(platform_mutex_);
+    // One stays open, which keeps platform.db's -shm file open for the
+    // connections that open later.
+    while (idle_platform_.size() > 1) {
+      closing.push_back(std::move(idle_platform_.back()));
+      idle_platform_.pop_back();
+    }
+  }
+  closing.clear();
+  stores_.release_idle();
+}
+
 std::unique_ptr<Connection> SqliteStorage::open_platform_connection() {
-  auto connection = std::make_unique<Connection>(
-      options_.data_dir / "platform.db", options_.connection);
-  connection->configure();
-  return connection;
+  const fs::path path = options_.data_dir / "platform.db";
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto connection = std::make_unique<Connection>(path, options_.connection);
+      connection->configure();
+      return connection;
+    } catch (const SQLite::Exception& error) {
+      // platform.db exists since the constructor, so the process is most
+      // likely out of file descriptors.
+      if (error.getErrorCode() != SQLITE_CANTOPEN) throw;
+      if (attempt == 0) {
+        release_idle_connections();
+        continue;
+      }
+      throw out_of_descriptors(path, error);
+    }
+  }
 }
 
 std::unique_ptr<Connection> SqliteStorage::open_store_connection(
@@ -181,26 +235,29 @@ std::unique_ptr<Connection> SqliteStorage::open_store_connection(
   fs::path path = store_path(store);
   ConnectionOptions connection_options = options_.connection;
   connection_options.create = false;
-  try {
-    auto connection = std::make_unique<Connection>(path, connection_options);
-    const std::string label = "store file " + path.filename().string();
-    if (migrate_file) check_not_newer(*connection, store_migrations(), label);
-    connection->configure();
-    if (migrate_file) migrate(*connection, store_migrations(), label);
-    return connection;
-  } catch (const SQLite::Exception& error) {
-    if (error.getErrorCode() == SQLITE_CANTOPEN) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto connection = std::make_unique<Connection>(path, connection_options);
+      const std::string label = "store file " + path.filename().string();
+      if (migrate_file) check_not_newer(*connection, store_migrations(), label);
+      connection->configure();
+      if (migrate_file) migrate(*connection, store_migrations(), label);
+      return connection;
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() != SQLITE_CANTOPEN) {
+        throw storage_error(error, path.filename().string());
+      }
       std::error_code ignored;
       if (!fs::exists(path, ignored)) throw store_not_found(store);
       // The file exists, so the process is most likely out of file
-      // descriptors (each open store uses three or more).
-      throw Error(ErrorCode::resource_exhausted,
-                  "cannot open store file " + path.filename().string() + ": " +
-                      error.what() +
-                      "; if the process is out of file descriptors, raise "
-                      "its limit (ulimit -n) or lower max_open_stores");
+      // descriptors (each open store uses three or more). Closing what
+      // is open but unused gives some back for one more try.
+      if (attempt == 0) {
+        release_idle_connections();
+        continue;
+      }
+      throw out_of_descriptors(path, error);
     }
-    throw storage_error(error, path.filename().string());
   }
 }
 
@@ -240,12 +297,17 @@ void SqliteStorage::run_platform(bool write, const PlatformWork& work) {
   if (write) write_lock = std::unique_lock(platform_write_mutex_);
   try {
     PlatformLease lease(*this);
-    Transaction transaction(lease.connection(), write
-                                                    ? Transaction::Kind::write
-                                                    : Transaction::Kind::read);
-    SqlitePlatformRepositories repositories(lease.connection());
-    work(repositories);
-    transaction.commit();
+    try {
+      Transaction transaction(
+          lease.connection(),
+          write ? Transaction::Kind::write : Transaction::Kind::read);
+      SqlitePlatformRepositories repositories(lease.connection());
+      work(repositories);
+      transaction.commit();
+    } catch (const SQLite::Exception& error) {
+      if (is_read_only(error)) lease.discard();
+      throw;
+    }
   } catch (const SQLite::Exception& error) {
     throw storage_error(error, "platform.db");
   }
@@ -274,6 +336,7 @@ void SqliteStorage::run_store_read(const StoreId& store,
         work(repositories);
         transaction.commit();
       } catch (const SQLite::Exception& error) {
+        if (is_read_only(error)) handle->replace = true;
         throw storage_error(error, store.str() + ".db");
       }
     });
@@ -355,10 +418,11 @@ void SqliteStorage::write_batch_or_throw(
   const std::string file = store.str() + ".db";
   // Converts a write's exception to the one its caller gets, SQLite's
   // own exceptions to shopkit::Error.
-  auto caught = [&file](std::exception_ptr error) {
+  auto caught = [&file, &handle](std::exception_ptr error) {
     try {
       std::rethrow_exception(error);
     } catch (const SQLite::Exception& sqlite_error) {
+      if (is_read_only(sqlite_error)) handle.replace = true;
       return std::make_exception_ptr(storage_error(sqlite_error, file));
     } catch (...) {
       return std::current_exception();

@@ -60,6 +60,10 @@ class SqliteStorage final : public Storage {
  private:
   class PlatformLease;
   std::unique_ptr<Connection> open_platform_connection();
+  // Closes idle platform connections but one, every store that no thread
+  // uses and the idle read connections of the others, after an open
+  // failed for lack of file descriptors.
+  void release_idle_connections();
   // Opens a store's file. With `migrate_file` the file is checked and
   // migrated first, as the store's first connection must do.
   std::unique_ptr<Connection> open_store_connection(const StoreId& store,

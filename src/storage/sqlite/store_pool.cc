@@ -106,6 +106,16 @@ void StoreHandle::close() {
   reader_returned_.wait(lock, [this] { return readers_open_ == 0; });
 }
 
+void StoreHandle::close_idle_readers() {
+  std::vector<std::unique_ptr<Connection>> idle;
+  {
+    std::lock_guard lock(readers_mutex_);
+    readers_open_ -= static_cast<int>(idle_readers_.size());
+    idle.swap(idle_readers_);
+  }
+  // The connections close here, outside the lock.
+}
+
 StorePool::StorePool(int max_open, int max_readers, Opener open,
                      Opener open_reader)
     : max_open_(max_open),
@@ -114,15 +124,23 @@ StorePool::StorePool(int max_open, int max_readers, Opener open,
       open_reader_(std::move(open_reader)) {}
 
 std::shared_ptr<StoreHandle> StorePool::acquire(const StoreId& store) {
+  std::shared_ptr<StoreHandle> replaced;
   {
     std::lock_guard lock(mutex_);
     if (kept_closed_.contains(store)) throw kept_closed(store);
     auto found = entries_.find(store);
-    if (found != entries_.end()) {
+    if (found != entries_.end() && found->second.handle->replace) {
+      replaced = std::move(found->second.handle);
+      lru_.erase(found->second.position);
+      entries_.erase(found);
+    } else if (found != entries_.end()) {
       lru_.splice(lru_.begin(), lru_, found->second.position);
       return found->second.handle;
     }
   }
+  // Closes the replaced handle's files, outside the pool lock, unless
+  // another thread still uses it.
+  replaced.reset();
 
   // Open outside the pool lock: opening and migrating a file can take a
   // while, and other stores must stay reachable meanwhile.
@@ -182,6 +200,29 @@ void StorePool::close_all() {
     lru_.clear();
   }
   for (auto& [id, entry] : entries) entry.handle->close();
+}
+
+void StorePool::release_idle() {
+  std::vector<std::shared_ptr<StoreHandle>> unused;
+  std::vector<std::shared_ptr<StoreHandle>> in_use;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto entry = entries_.begin(); entry != entries_.end();) {
+      // A thread gets a handle from acquire(), which needs this lock, or
+      // from another copy, so one that only the pool owns stays unused.
+      if (entry->second.handle.use_count() == 1) {
+        lru_.erase(entry->second.position);
+        unused.push_back(std::move(entry->second.handle));
+        entry = entries_.erase(entry);
+      } else {
+        in_use.push_back(entry->second.handle);
+        ++entry;
+      }
+    }
+  }
+  // Both close their files here, outside the pool lock.
+  unused.clear();
+  for (const auto& handle : in_use) handle->close_idle_readers();
 }
 
 void StorePool::allow_store(const StoreId& store) {

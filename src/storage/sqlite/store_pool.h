@@ -83,9 +83,18 @@ class StoreHandle {
   // True while a checkpoint of this store is queued.
   std::atomic<bool> checkpoint_pending{false};
 
+  // Set when a connection of this store turned out to be read-only. The
+  // next acquire() then opens the file anew, and this handle closes once
+  // its last user releases it.
+  std::atomic<bool> replace{false};
+
   // Closes every connection, waiting for the reads and the write in
   // progress to finish.
   void close();
+
+  // Closes the read connections that no read is using, which gives their
+  // descriptors back. A later overlapping read opens new ones.
+  void close_idle_readers();
 
  private:
   static int on_wal_commit(void* handle, sqlite3* db, const char* name,
@@ -114,8 +123,9 @@ class StorePool {
 
   StorePool(int max_open, int max_readers, Opener open, Opener open_reader);
 
-  // Returns the store's handle, opening its file when it is not open.
-  // Raises not_found while the store is kept closed. Thread-safe.
+  // Returns the store's handle, opening its file when it is not open or
+  // its handle is marked for replacement. Raises not_found while the
+  // store is kept closed. Thread-safe.
   std::shared_ptr<StoreHandle> acquire(const StoreId& store);
 
   // Closes the store's file, waiting for a transaction in progress on it
@@ -126,6 +136,11 @@ class StorePool {
   void allow_store(const StoreId& store);
 
   void close_all();
+
+  // Gives back descriptors after an open failed for lack of them: closes
+  // every store that no thread is using, and the idle read connections
+  // of the others. Thread-safe.
+  void release_idle();
 
   // Count of stores open in the pool (handles still in use after
   // eviction close as soon as they are released).
