@@ -9,6 +9,7 @@ import http.client
 import json
 import os
 import re
+import resource
 import select
 import signal
 import subprocess
@@ -45,11 +46,15 @@ class Response:
 class Host:
     """One `shopkit serve --port 0` process on a data folder."""
 
-    def __init__(self, data_dir, log_path, extra_args=()):
+    def __init__(self, data_dir, log_path, extra_args=(),
+                 descriptor_limit=None):
+        """`descriptor_limit` sets both the soft and the hard
+        RLIMIT_NOFILE of the process, so serve cannot raise it."""
         self.data_dir = str(data_dir)
         self.mail_dir = os.path.join(self.data_dir, "mail")
         self.log_path = str(log_path)
         self.extra_args = list(extra_args)
+        self.descriptor_limit = descriptor_limit
         self.process = None
         self.port = None
 
@@ -59,8 +64,14 @@ class Host:
             "serve", "--port", "0", "--mail-dir", self.mail_dir,
         ] + self.extra_args
         self.log_file = open(self.log_path, "ab")
+        limit_descriptors = None
+        if self.descriptor_limit is not None:
+            limit = (self.descriptor_limit, self.descriptor_limit)
+            def limit_descriptors():
+                resource.setrlimit(resource.RLIMIT_NOFILE, limit)
         self.process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=self.log_file)
+            command, stdout=subprocess.PIPE, stderr=self.log_file,
+            preexec_fn=limit_descriptors)
         line = self._read_line(timeout)
         match = READY_PATTERN.match(line)
         if not match:
