@@ -34,13 +34,11 @@ constexpr int kReadersPerStore = 4;
 // Maximum number of queued writes that one commit takes.
 constexpr std::size_t kMaxWritesPerCommit = 64;
 
-// WAL pages after which the checkpoint thread copies a store's WAL back
-// into its file; 1,000 is also SQLite's default for its own automatic
-// checkpoint. At kInlineCheckpointFrames (128 MiB of 4 KiB pages) the
-// thread has fallen behind and the writer copies the WAL itself. A bulk
-// import commits about 64 MiB at once, which the thread copies.
-constexpr int kCheckpointFrames = 1000;
-constexpr int kInlineCheckpointFrames = 32 * kCheckpointFrames;
+// At kInlineCheckpointFrames WAL pages (128 MiB of 4 KiB pages) the
+// checkpoint thread has fallen behind and the writer copies the WAL
+// itself. A bulk import commits about 64 MiB at once, which the thread
+// copies.
+constexpr int kInlineCheckpointFrames = 32 * Checkpointer::kCopyFrames;
 
 // Converts a backend exception into shopkit's error at the storage
 // boundary. SQLite's messages name tables and columns, never values.
@@ -312,7 +310,7 @@ void SqliteStorage::run_store_write(const StoreId& store,
       const std::span<PendingWrite* const> batch(taken.data(), count);
       queue_lock.unlock();
       write_batch(store, *handle, batch);
-      if (handle->wal_frames() >= kCheckpointFrames) {
+      if (handle->uncopied_wal_frames() >= Checkpointer::kCopyFrames) {
         try {
           checkpointer_.request(handle);
         } catch (const std::exception&) {
@@ -322,11 +320,13 @@ void SqliteStorage::run_store_write(const StoreId& store,
       }
       queue_lock.lock();
       handle->writing = false;
+      // The next leader wakes first, so its batch starts while the
+      // writes of this one still wake.
+      if (!handle->queue.empty()) handle->queue.front()->wake.notify_one();
       for (PendingWrite* write : batch) {
         write->done = true;
         if (write != &mine) write->wake.notify_one();
       }
-      if (!handle->queue.empty()) handle->queue.front()->wake.notify_one();
     }
     queue_lock.unlock();
     if (mine.closed) continue;
@@ -391,15 +391,22 @@ void SqliteStorage::write_batch_or_throw(
       // Each write runs in a savepoint, so one that fails is undone
       // alone and the others still commit. Each gets repositories of its
       // own, so state a failed write left in them (a search-text batch
-      // still open) cannot reach the next write.
+      // still open) cannot reach the next write. The search text of the
+      // writes that succeed goes in after the last savepoint, where FTS5
+      // writes it as one segment instead of one per write
+      // (SearchTextChanges).
+      SearchTextChanges search_text;
       for (std::size_t i = 0; i < batch.size(); ++i) {
         connection->prepare("SAVEPOINT shopkit_write")->exec();
         try {
+          SearchTextChanges write_search_text;
           {
-            SqliteStoreRepositories repositories(store, *connection);
+            SqliteStoreRepositories repositories(store, *connection,
+                                                 &write_search_text);
             (*batch[i]->work)(repositories);
           }
           connection->prepare("RELEASE shopkit_write")->exec();
+          search_text.append(std::move(write_search_text));
         } catch (...) {
           batch[i]->error = caught(std::current_exception());
           failed[i] = true;
@@ -410,6 +417,7 @@ void SqliteStorage::write_batch_or_throw(
           connection->prepare("RELEASE shopkit_write")->exec();
         }
       }
+      search_text.apply(*connection);
       transaction.commit();
     }
     if (handle.wal_frames() >= kInlineCheckpointFrames) {

@@ -35,15 +35,21 @@ StoreHandle::~StoreHandle() {
 
 int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
                                const char* /*name*/, int frames) {
-  static_cast<StoreHandle*>(handle)->wal_frames_ = frames;
+  auto* store = static_cast<StoreHandle*>(handle);
+  // Fewer frames than after the last commit: the WAL started over, and
+  // none of its frames is copied yet.
+  if (frames < store->wal_frames_) store->copied_wal_frames_ = 0;
+  store->wal_frames_ = frames;
   return SQLITE_OK;
 }
 
-bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
+bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
+                              ReadOn read_on) {
   // A read that finds the write connection idle uses it, so a store whose
   // reads never overlap a write or each other opens no read connection
   // and holds only its three descriptors.
-  if (writing_thread != std::this_thread::get_id()) {
+  if (read_on == ReadOn::any &&
+      writing_thread != std::this_thread::get_id()) {
     std::unique_lock writer_lock(writer_mutex_, std::try_to_lock);
     if (writer_lock.owns_lock() && writer_) {
       use(*writer_);

@@ -2,6 +2,7 @@
 // when another is needed the least recently used one is closed.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -57,10 +58,20 @@ class StoreHandle {
 
   const std::string& label() const { return label_; }
 
-  // Runs `use` with a connection that no other thread uses meanwhile: the
-  // write connection when it is idle, otherwise a read connection.
+  // The connections that with_reader() may use.
+  enum class ReadOn {
+    // The write connection when it is idle, otherwise a read connection.
+    any,
+    // A read connection only: for long reads (a checkpoint), which
+    // would hold up the writes meanwhile if they took the write
+    // connection.
+    reader_only,
+  };
+
+  // Runs `use` with a connection that no other thread uses meanwhile.
   // Returns false, without running it, when the store was closed.
-  bool with_reader(const std::function<void(Connection&)>& use);
+  bool with_reader(const std::function<void(Connection&)>& use,
+                   ReadOn read_on = ReadOn::any);
 
   // Locked while the write connection is in use. `writer()` is null once
   // the store was closed for a move to trash.
@@ -80,6 +91,13 @@ class StoreHandle {
   // Pages in the WAL after the last commit of the write connection, which
   // does not checkpoint by itself (see Checkpointer).
   int wal_frames() const { return wal_frames_; }
+  // Pages of the WAL that no checkpoint has copied yet.
+  int uncopied_wal_frames() const {
+    const int frames = wal_frames_;
+    return frames - std::min(frames, copied_wal_frames_.load());
+  }
+  // Records that a checkpoint copied the first `frames` pages of the WAL.
+  void set_copied_wal_frames(int frames) { copied_wal_frames_ = frames; }
   // True while a checkpoint of this store is queued.
   std::atomic<bool> checkpoint_pending{false};
 
@@ -93,6 +111,7 @@ class StoreHandle {
 
   const std::string label_;
   std::atomic<int> wal_frames_{0};
+  std::atomic<int> copied_wal_frames_{0};
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
 
