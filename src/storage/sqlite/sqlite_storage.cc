@@ -31,8 +31,6 @@ constexpr std::string_view kStoreIdPrefix = "sto";
 // many reads of one store run at once.
 constexpr int kReadersPerStore = 4;
 
-// Maximum number of queued writes that one commit takes.
-constexpr std::size_t kMaxWritesPerCommit = 64;
 
 // At kInlineCheckpointFrames WAL pages (128 MiB of 4 KiB pages) the
 // checkpoint thread has fallen behind and the writer copies the WAL
@@ -288,47 +286,17 @@ void SqliteStorage::run_store_write(const StoreId& store,
     std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
     PendingWrite mine;
     mine.work = &work;
-    std::unique_lock queue_lock(handle->queue_mutex);
-    handle->queue.push_back(&mine);
-    // When no write is running, the write at the front of the queue takes
-    // the queue (up to kMaxWritesPerCommit) and commits it. The others
-    // sleep until their write is done or they reach the front.
-    while (!mine.done) {
-      if (handle->writing || handle->queue.front() != &mine) {
-        mine.wake.wait(queue_lock);
-        continue;
-      }
-      // Nothing from here to `writing = false` throws (the batch is a
-      // fixed array), so the queue never stays marked as writing.
-      handle->writing = true;
-      std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
-      const std::size_t count =
-          std::min(handle->queue.size(), kMaxWritesPerCommit);
-      std::copy_n(handle->queue.begin(), count, taken.begin());
-      handle->queue.erase(handle->queue.begin(),
-                          handle->queue.begin() + static_cast<long>(count));
-      const std::span<PendingWrite* const> batch(taken.data(), count);
-      queue_lock.unlock();
+    handle->write(mine, [&](std::span<PendingWrite* const> batch) {
       write_batch(store, *handle, batch);
       if (handle->uncopied_wal_frames() >= Checkpointer::kCopyFrames) {
         try {
           checkpointer_.request(handle);
         } catch (const std::exception&) {
-          // Out of memory for the request. The next commit requests
-          // the checkpoint again.
+          // Out of memory for the request. The next commit requests the
+          // checkpoint again.
         }
       }
-      queue_lock.lock();
-      handle->writing = false;
-      // The next leader wakes first, so its batch starts while the
-      // writes of this one still wake.
-      if (!handle->queue.empty()) handle->queue.front()->wake.notify_one();
-      for (PendingWrite* write : batch) {
-        write->done = true;
-        if (write != &mine) write->wake.notify_one();
-      }
-    }
-    queue_lock.unlock();
+    });
     if (mine.closed) continue;
     if (mine.error) std::rethrow_exception(mine.error);
     return;
@@ -378,7 +346,7 @@ void SqliteStorage::write_batch_or_throw(
     }
     ~WritingThread() { handle.writing_thread = std::thread::id(); }
   } writing_thread(handle);
-  std::array<bool, kMaxWritesPerCommit> failed{};
+  std::array<bool, StoreHandle::kMaxWritesPerCommit> failed{};
   try {
     Transaction transaction(*connection, Transaction::Kind::write);
     if (batch.size() == 1) {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <vector>
 
 #include "shopkit/error.h"
@@ -41,6 +43,37 @@ int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
   if (frames < store->wal_frames_) store->copied_wal_frames_ = 0;
   store->wal_frames_ = frames;
   return SQLITE_OK;
+}
+
+void StoreHandle::write(PendingWrite& mine, const BatchCommit& commit) {
+  std::unique_lock queue_lock(queue_mutex_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (writing_ || queue_.front() != &mine) {
+      mine.wake.wait(queue_lock);
+      continue;
+    }
+    // Nothing from here to `writing_ = false` throws (the batch is a
+    // fixed array and `commit` does not throw), so the queue never stays
+    // marked as writing.
+    writing_ = true;
+    std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
+    const std::size_t count = std::min(queue_.size(), kMaxWritesPerCommit);
+    std::copy_n(queue_.begin(), count, taken.begin());
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(count));
+    const std::span<PendingWrite* const> batch(taken.data(), count);
+    queue_lock.unlock();
+    commit(batch);
+    queue_lock.lock();
+    writing_ = false;
+    // The next leader wakes first, so its batch starts while the writes
+    // of this one still wake.
+    if (!queue_.empty()) queue_.front()->wake.notify_one();
+    for (PendingWrite* write : batch) {
+      write->done = true;
+      if (write != &mine) write->wake.notify_one();
+    }
+  }
 }
 
 bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,

@@ -12,6 +12,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -83,10 +84,17 @@ class StoreHandle {
   // to lock the write mutex it already holds.
   std::atomic<std::thread::id> writing_thread{};
 
-  // Queue state for group commit, guarded by `queue_mutex`.
-  std::mutex queue_mutex;
-  std::deque<PendingWrite*> queue;
-  bool writing = false;
+  // Maximum number of queued writes that one commit takes.
+  static constexpr std::size_t kMaxWritesPerCommit = 64;
+  // Receives a batch of queued writes to commit, and sets each write's
+  // `error` or `closed`. Must not throw.
+  using BatchCommit = std::function<void(std::span<PendingWrite* const>)>;
+
+  // Queues `mine` and returns when it is done. When no write is running,
+  // the thread whose write is at the front of the queue takes the queue
+  // (up to kMaxWritesPerCommit writes) and passes it to `commit`. The
+  // others sleep until their write is done or they reach the front.
+  void write(PendingWrite& mine, const BatchCommit& commit);
 
   // Pages in the WAL after the last commit of the write connection, which
   // does not checkpoint by itself (see Checkpointer).
@@ -110,6 +118,9 @@ class StoreHandle {
                            int frames);
 
   const std::string label_;
+  std::mutex queue_mutex_;  // Guards queue_ and writing_.
+  std::deque<PendingWrite*> queue_;
+  bool writing_ = false;
   std::atomic<int> wal_frames_{0};
   std::atomic<int> copied_wal_frames_{0};
   std::mutex writer_mutex_;
