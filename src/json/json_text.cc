@@ -20,6 +20,11 @@ struct Sequence {
   bool valid;
 };
 
+bool needs_no_escape(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+}
+
 Sequence utf8_sequence(std::string_view text, std::size_t i) {
   const auto byte = [&text](std::size_t at) {
     return static_cast<unsigned char>(text[at]);
@@ -66,6 +71,17 @@ void JsonText::string(std::string_view text) {
   out_ += '"';
   std::size_t i = 0;
   while (i < text.size()) {
+    // A run of printable ASCII other than '"' and '\\' is copied as it
+    // is, in one append.
+    std::size_t plain_end = i;
+    while (plain_end < text.size() && needs_no_escape(text[plain_end])) {
+      ++plain_end;
+    }
+    if (plain_end > i) {
+      out_.append(text.data() + i, plain_end - i);
+      i = plain_end;
+      continue;
+    }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte >= 0x80) {
       const Sequence sequence = utf8_sequence(text, i);

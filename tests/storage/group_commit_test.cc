@@ -1,6 +1,7 @@
 // Writes to one store from many threads share commits (group commit);
 // reads use connections of their own. These tests check that each
 // caller still gets exactly its own outcome.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -41,6 +42,18 @@ struct OneStore {
         store, [&](auto& r) { return r.settings().get(key); });
   }
 };
+
+// A product with a new id and no variants.
+shopkit::Product new_product(const std::string& handle,
+                             const std::string& title) {
+  static shopkit::OsRandom random;
+  shopkit::Product product;
+  product.id = shopkit::ProductId(shopkit::internal::new_id(
+      "prd", shopkit::testing::test_epoch(), random));
+  product.handle = handle;
+  product.title = title;
+  return product;
+}
 
 }  // namespace
 
@@ -95,15 +108,8 @@ TEST_CASE("concurrent writes each get their own outcome") {
 
 TEST_CASE("a write whose SQL statement fails leaves the others") {
   OneStore f;
-  shopkit::OsRandom random;
-  auto product_with_handle = [&random](const std::string& handle) {
-    shopkit::Product product;
-    product.id = shopkit::ProductId(
-        shopkit::internal::new_id("prd", shopkit::testing::test_epoch(),
-                                  random));
-    product.handle = handle;
-    product.title = "Taken";
-    return product;
+  auto product_with_handle = [](const std::string& handle) {
+    return new_product(handle, "Taken");
   };
   f.storage->write_store(f.store, [&](auto& r) {
     r.catalog().insert(product_with_handle("taken"));
@@ -145,6 +151,76 @@ TEST_CASE("a write whose SQL statement fails leaves the others") {
       CHECK(f.get(key).has_value() == (i % 2 == 0));
     }
   }
+}
+
+TEST_CASE("search text follows each write's outcome") {
+  OneStore f;
+  auto product_titled = [](const std::string& title) {
+    return new_product(title, title);
+  };
+  auto found = [&f](const std::string& word) {
+    return f.storage->read_store(f.store, [&](auto& r) {
+      shopkit::storage::CatalogQuery query;
+      query.match = word;
+      return r.catalog().search(query, "USD").items.size();
+    });
+  };
+
+  // Writes that share commits. A third insert and succeed, a third insert
+  // and then fail, and a third insert in a savepoint that fails, catch
+  // that, and insert another product. The search text waits until the
+  // end of the commit, and that of every undone insert must be gone.
+  constexpr int kThreads = 8;
+  constexpr int kWrites = 40;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        const std::string name =
+            "p" + std::to_string(t) + "x" + std::to_string(i);
+        const int kind = i % 3;
+        try {
+          f.storage->write_store(f.store, [&](auto& r) {
+            if (kind == 2) {
+              try {
+                r.savepoint([&] {
+                  r.catalog().insert(product_titled(name + "undone"));
+                  throw shopkit::Error(shopkit::ErrorCode::conflict, "undo");
+                });
+              } catch (const shopkit::Error&) {
+              }
+            }
+            r.catalog().insert(product_titled(name));
+            if (kind == 1) {
+              throw shopkit::Error(shopkit::ErrorCode::conflict, "refused");
+            }
+          });
+          if (kind == 1) ++wrong;
+        } catch (const shopkit::Error& error) {
+          if (kind != 1 || std::string(error.what()) != "refused") ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong == 0);
+
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kWrites; ++i) {
+      const std::string name =
+          "p" + std::to_string(t) + "x" + std::to_string(i);
+      CAPTURE(name);
+      CHECK(found(name) == (i % 3 == 1 ? 0u : 1u));
+      CHECK(found(name + "undone") == 0u);
+    }
+  }
+  SQLite::Database db(f.storage->store_path(f.store).string(),
+                      SQLite::OPEN_READWRITE);
+  CHECK(db.execAndGet("SELECT count(*) FROM products").getInt() ==
+        db.execAndGet("SELECT count(*) FROM products_fts").getInt());
+  CHECK_NOTHROW(db.exec(
+      "INSERT INTO products_fts (products_fts) VALUES ('integrity-check')"));
 }
 
 TEST_CASE("reads do not wait for a write in progress") {

@@ -1,50 +1,23 @@
+// The catalog repository: writes of products with their variants,
+// images, tags, categories and search text, and the lookups by id,
+// handle and SKU. The reads it shares with the page query are in
+// catalog_reads.cc.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
+#include <utility>
 
 #include "common/time_format.h"
 #include "shopkit/error.h"
+#include "storage/sqlite/catalog_reads.h"
 #include "storage/sqlite/repositories.h"
+#include "storage/sqlite/search_text.h"
 #include "storage/sqlite/sql_values.h"
 
 namespace shopkit::storage::sqlite {
 namespace {
 
-using internal::from_millis;
 using internal::to_millis;
-
-constexpr const char* kProductColumns =
-    "seq, id, handle, title, description, status, vendor, product_type, "
-    "options, created_at, updated_at";
-
-// kProductColumns of the alias p, for queries that join products with a
-// table that has columns of the same names.
-constexpr const char* kProductColumnsOfP =
-    "p.seq, p.id, p.handle, p.title, p.description, p.status, p.vendor, "
-    "p.product_type, p.options, p.created_at, p.updated_at";
-
-constexpr const char* kVariantColumns =
-    "id, sku, option1, option2, option3, price, compare_at_price, stock, "
-    "allow_backorder, weight_grams, barcode";
-
-// The columns of one products_fts row.
-struct SearchText {
-  std::string title;
-  std::string description;
-  std::string tags;    // Joined with spaces.
-  std::string vendor;
-  std::string skus;    // Joined with spaces.
-};
-
-// A change to products_fts that waits for end_search_text_batch():
-// removing the row of `seq`, or inserting `text` as it.
-struct PendingSearchText {
-  std::int64_t seq = 0;
-  bool remove = false;
-  SearchText text;
-};
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -61,8 +34,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 // every string, which shows in bulk writes such as an import.
 class SqliteCatalogRepository final : public CatalogRepository {
  public:
-  explicit SqliteCatalogRepository(Connection& connection)
-      : connection_(connection) {}
+  SqliteCatalogRepository(Connection& connection,
+                          SearchTextChanges* deferred_search_text)
+      : connection_(connection),
+        deferred_search_text_(deferred_search_text) {}
 
   std::vector<std::string> handles_with_base(std::string_view base) override {
     // Every handle in ["base-", "base.") starts with "base-", because '.'
@@ -115,7 +90,7 @@ class SqliteCatalogRepository final : public CatalogRepository {
       if (!statement->executeStep()) return std::nullopt;
       product = read_product_row(*statement);
     }
-    load_children(product, currency);
+    load_product_children(connection_, product, currency);
     return product;
   }
 
@@ -180,7 +155,9 @@ class SqliteCatalogRepository final : public CatalogRepository {
   }
 
   CatalogPage search(const CatalogQuery& query,
-                     std::string_view currency) override;
+                     std::string_view currency) override {
+    return search_catalog(connection_, query, currency);
+  }
 
   std::optional<SellableVariant> find_variant_by_sku(
       std::string_view sku) override {
@@ -193,19 +170,16 @@ class SqliteCatalogRepository final : public CatalogRepository {
 
   void begin_search_text_batch() override {
     batching_search_text_ = true;
-    pending_search_text_.clear();
+    batched_search_text_.clear();
   }
 
   void end_search_text_batch() override {
     batching_search_text_ = false;
-    for (const PendingSearchText& pending : pending_search_text_) {
-      if (pending.remove) {
-        delete_search_row(pending.seq);
-      } else {
-        insert_search_row(pending.seq, pending.text);
-      }
+    if (deferred_search_text_ != nullptr) {
+      deferred_search_text_->append(std::move(batched_search_text_));
+    } else {
+      batched_search_text_.apply(connection_);
     }
-    pending_search_text_.clear();
   }
 
   void refresh_summary(const ProductId& id) override {
@@ -268,139 +242,6 @@ class SqliteCatalogRepository final : public CatalogRepository {
     statement.bind(first + 2, sellable ? 1 : 0);
   }
 
-  static Product read_product_row(SQLite::Statement& row) {
-    Product product;
-    product.id = ProductId(row.getColumn(1).getString());
-    product.handle = row.getColumn(2).getString();
-    product.title = row.getColumn(3).getString();
-    product.description = row.getColumn(4).getString();
-    product.status = product_status_from_string(row.getColumn(5).getString());
-    product.vendor = row.getColumn(6).getString();
-    product.product_type = row.getColumn(7).getString();
-    product.options = nlohmann::json::parse(row.getColumn(8).getString())
-                          .get<std::vector<std::string>>();
-    product.created_at = from_millis(row.getColumn(9).getInt64());
-    product.updated_at = from_millis(row.getColumn(10).getInt64());
-    return product;
-  }
-
-  void load_children(Product& product, std::string_view currency) {
-    {
-      auto statement = connection_.prepare(
-          std::string("SELECT ") + kVariantColumns +
-          " FROM variants WHERE product_id = ? ORDER BY position");
-      statement->bind(1, product.id.str());
-      while (statement->executeStep()) {
-        product.variants.push_back(read_variant(*statement, currency));
-      }
-    }
-    {
-      auto statement = connection_.prepare(
-          "SELECT url, alt, position FROM images WHERE product_id = ? "
-          "ORDER BY position");
-      statement->bind(1, product.id.str());
-      while (statement->executeStep()) {
-        product.images.push_back(Image{statement->getColumn(0).getString(),
-                                       statement->getColumn(1).getString(),
-                                       statement->getColumn(2).getInt()});
-      }
-    }
-    product.tags = read_list("product_tags", "tag", product.id);
-    product.categories =
-        read_list("product_categories", "category", product.id);
-  }
-
-  // Reads kVariantColumns from `row`, starting at column `first`.
-  static Variant read_variant(SQLite::Statement& row,
-                              std::string_view currency, int first = 0) {
-    auto column = [&row, first](int index) {
-      return row.getColumn(first + index);
-    };
-    Variant variant;
-    variant.id = VariantId(column(0).getString());
-    variant.sku = text_or_empty(column(1));
-    for (int option = 2; option <= 4; ++option) {
-      if (column(option).isNull()) break;
-      variant.options.push_back(column(option).getString());
-    }
-    variant.price = Money(column(5).getInt64(), currency);
-    if (auto compare_at = optional_int(column(6))) {
-      variant.compare_at_price = Money(*compare_at, currency);
-    }
-    variant.stock = column(7).getInt64();
-    variant.allow_backorder = column(8).getInt() != 0;
-    variant.weight_grams = optional_int(column(9));
-    variant.barcode = optional_text(column(10));
-    return variant;
-  }
-
-  std::vector<std::string> read_list(const std::string& table,
-                                     const std::string& column,
-                                     const ProductId& id) {
-    auto statement = connection_.prepare("SELECT " + column + " FROM " +
-                                         table +
-                                         " WHERE product_id = ? "
-                                         "ORDER BY position");
-    statement->bind(1, id.str());
-    std::vector<std::string> values;
-    while (statement->executeStep()) {
-      values.push_back(statement->getColumn(0).getString());
-    }
-    return values;
-  }
-
-  // Fills the variants, images, tags and categories of `products` with
-  // one query per table instead of one per product and table.
-  void load_children_of(std::vector<Product>& products,
-                        std::string_view currency) {
-    if (products.empty()) return;
-    nlohmann::json id_list = nlohmann::json::array();
-    std::unordered_map<std::string, Product*> by_id;
-    for (Product& product : products) {
-      id_list.push_back(product.id.str());
-      by_id.emplace(product.id.str(), &product);
-    }
-    const std::string bound_ids = id_list.dump();
-    // Runs `sql` (its first column the product id, rows in position
-    // order, its one parameter the JSON array of ids) and hands each row
-    // to `add` with its product.
-    auto for_children = [&](const std::string& sql, auto add) {
-      auto statement = connection_.prepare(sql);
-      statement->bind(1, bound_ids);
-      while (statement->executeStep()) {
-        auto product = by_id.find(statement->getColumn(0).getString());
-        if (product != by_id.end()) add(*product->second, *statement);
-      }
-    };
-    constexpr const char* kOfProducts =
-        " IN (SELECT value FROM json_each(?)) ORDER BY product_id, position";
-    for_children(std::string("SELECT product_id, ") + kVariantColumns +
-                     " FROM variants WHERE product_id" + kOfProducts,
-                 [&](Product& product, SQLite::Statement& row) {
-                   product.variants.push_back(
-                       read_variant(row, currency, /*first=*/1));
-                 });
-    for_children(std::string("SELECT product_id, url, alt, position FROM "
-                             "images WHERE product_id") +
-                     kOfProducts,
-                 [](Product& product, SQLite::Statement& row) {
-                   product.images.push_back(Image{row.getColumn(1).getString(),
-                                                  row.getColumn(2).getString(),
-                                                  row.getColumn(3).getInt()});
-                 });
-    for_children(std::string("SELECT product_id, tag FROM product_tags "
-                             "WHERE product_id") +
-                     kOfProducts,
-                 [](Product& product, SQLite::Statement& row) {
-                   product.tags.push_back(row.getColumn(1).getString());
-                 });
-    for_children(std::string("SELECT product_id, category FROM "
-                             "product_categories WHERE product_id") +
-                     kOfProducts,
-                 [](Product& product, SQLite::Statement& row) {
-                   product.categories.push_back(row.getColumn(1).getString());
-                 });
-  }
 
   void insert_variant(const Product& product, const Variant& variant,
                       int position) {
@@ -556,45 +397,28 @@ class SqliteCatalogRepository final : public CatalogRepository {
     for (const Variant& variant : product.variants) {
       if (!variant.sku.empty()) skus.push_back(variant.sku);
     }
-    if (batching_search_text_) {
-      pending_search_text_.push_back(PendingSearchText{
-          seq, false,
-          SearchText{product.title, product.description,
-                     join(product.tags, " "), product.vendor,
-                     join(skus, " ")}});
-      return;
+    SearchText text{product.title, product.description,
+                    join(product.tags, " "), product.vendor, join(skus, " ")};
+    if (SearchTextChanges* later = search_text_for_later()) {
+      later->insert(seq, std::move(text));
+    } else {
+      insert_search_row(connection_, seq, text);
     }
-    insert_search_row(seq, SearchText{product.title, product.description,
-                                      join(product.tags, " "),
-                                      product.vendor, join(skus, " ")});
   }
 
   void delete_search_text(std::int64_t seq) {
-    if (batching_search_text_) {
-      pending_search_text_.push_back(PendingSearchText{seq, true, {}});
-      return;
+    if (SearchTextChanges* later = search_text_for_later()) {
+      later->remove(seq);
+    } else {
+      delete_search_row(connection_, seq);
     }
-    delete_search_row(seq);
   }
 
-  void insert_search_row(std::int64_t seq, const SearchText& text) {
-    auto statement = connection_.prepare(
-        "INSERT INTO products_fts (rowid, title, description, tags, vendor, "
-        "skus) VALUES (?, ?, ?, ?, ?, ?)");
-    statement->bind(1, static_cast<int64_t>(seq));
-    statement->bindNoCopy(2, text.title);
-    statement->bindNoCopy(3, text.description);
-    statement->bindNoCopy(4, text.tags);
-    statement->bindNoCopy(5, text.vendor);
-    statement->bindNoCopy(6, text.skus);
-    statement->exec();
-  }
-
-  void delete_search_row(std::int64_t seq) {
-    auto statement =
-        connection_.prepare("DELETE FROM products_fts WHERE rowid = ?");
-    statement->bind(1, static_cast<int64_t>(seq));
-    statement->exec();
+  // Returns the list where a change to products_fts waits, or null when
+  // the change is made now.
+  SearchTextChanges* search_text_for_later() {
+    if (batching_search_text_) return &batched_search_text_;
+    return deferred_search_text_;
   }
 
   std::optional<SellableVariant> find_sellable(const std::string& where,
@@ -624,195 +448,21 @@ class SqliteCatalogRepository final : public CatalogRepository {
   }
 
   Connection& connection_;
+  // The list in which the caller collects this repository's changes to
+  // products_fts to make them later (see SearchTextChanges), or null.
+  SearchTextChanges* deferred_search_text_;
   // Between begin_ and end_search_text_batch(): the changes to
   // products_fts, in the order they were made.
   bool batching_search_text_ = false;
-  std::vector<PendingSearchText> pending_search_text_;
+  SearchTextChanges batched_search_text_;
 };
-
-// Builds and runs the page query. Filters become WHERE terms with bound
-// values; the sort order picks the ORDER BY and the keyset condition
-// "after the last row of the previous page". One more row than the
-// limit is read to learn whether another page follows.
-CatalogPage SqliteCatalogRepository::search(const CatalogQuery& query,
-                                            std::string_view currency) {
-  CatalogPage page;
-  if (query.limit <= 0) return page;
-  const bool text = !query.match.empty();
-
-  // bm25 weights by column: title, description, tags, vendor, skus.
-  constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
-  // The product's columns, then the sort key (column kSortKey).
-  std::string sql = std::string("SELECT ") + kProductColumnsOfP + ", ";
-  switch (query.sort) {
-    case ProductSort::newest:
-      sql += "p.created_at";
-      break;
-    case ProductSort::price:
-      sql += "p.min_price";
-      break;
-    case ProductSort::title:
-      sql += "p.title";
-      break;
-    case ProductSort::relevance:
-      sql += kRank;
-      break;
-  }
-  // The plan matters: with a plain join SQLite walks products in sort
-  // order and runs the full-text match once per product. Relevance
-  // needs bm25 per match, so the FTS table drives (CROSS JOIN fixes the
-  // loop order); the other orders match once into a set and walk the
-  // sort index, stopping after `limit` rows.
-  const bool text_drives = text && query.sort == ProductSort::relevance;
-  if (text_drives) {
-    sql += " FROM products_fts CROSS JOIN products p"
-           " ON p.seq = products_fts.rowid";
-  } else {
-    sql += " FROM products p";
-  }
-  sql += " WHERE 1";
-
-  // Every value is bound in this order; `binders` records how.
-  std::vector<std::function<void(SQLite::Statement&, int)>> binders;
-  auto add_text = [&binders](std::string value) {
-    binders.push_back([value = std::move(value)](SQLite::Statement& s, int i) {
-      s.bind(i, value);
-    });
-  };
-  auto add_number = [&binders](std::int64_t value) {
-    binders.push_back([value](SQLite::Statement& s, int i) {
-      s.bind(i, static_cast<int64_t>(value));
-    });
-  };
-
-  if (text_drives) {
-    sql += " AND products_fts MATCH ?";
-    add_text(query.match);
-  } else if (text) {
-    sql += " AND p.seq IN (SELECT rowid FROM products_fts"
-           " WHERE products_fts MATCH ?)";
-    add_text(query.match);
-  }
-  if (query.status) {
-    sql += " AND p.status = ?";
-    add_text(std::string(to_string(*query.status)));
-  }
-  if (query.category) {
-    sql += " AND EXISTS (SELECT 1 FROM product_categories c "
-           "WHERE c.category = ? AND c.product_id = p.id)";
-    add_text(*query.category);
-  }
-  if (query.tag) {
-    sql += " AND EXISTS (SELECT 1 FROM product_tags t "
-           "WHERE t.tag = ? AND t.product_id = p.id)";
-    add_text(*query.tag);
-  }
-  if (query.vendor) {
-    sql += " AND p.vendor = ? COLLATE NOCASE";
-    add_text(*query.vendor);
-  }
-  if (query.min_price) {
-    sql += " AND p.min_price >= ?";
-    add_number(*query.min_price);
-  }
-  if (query.max_price) {
-    sql += " AND p.min_price <= ?";
-    add_number(*query.max_price);
-  }
-  if (query.in_stock) sql += " AND p.sellable = 1";
-
-  if (query.after) {
-    const SearchKey& after = *query.after;
-    switch (query.sort) {
-      case ProductSort::newest:
-        sql += " AND (p.created_at, p.id) < (?, ?)";
-        add_number(after.number);
-        break;
-      case ProductSort::price:
-        sql += " AND (p.min_price, p.id) > (?, ?)";
-        add_number(after.number);
-        break;
-      case ProductSort::title:
-        sql += " AND (p.title > ? COLLATE NOCASE OR "
-               "(p.title = ? COLLATE NOCASE AND p.id > ?))";
-        add_text(after.text);
-        add_text(after.text);
-        break;
-      case ProductSort::relevance:
-        // NOTE: bm25 scores depend on the whole index, so a product
-        // written between two pages can shift the scores of others.
-        // Relevance pages may then skip or repeat a row, unlike the
-        // other sort orders.
-        sql += std::string(" AND (") + kRank + " > ? OR (" + kRank +
-               " = ? AND p.id > ?))";
-        for (int i = 0; i < 2; ++i) {
-          binders.push_back([score = after.score](SQLite::Statement& s,
-                                                  int index) {
-            s.bind(index, score);
-          });
-        }
-        break;
-    }
-    add_text(after.id);
-  }
-
-  switch (query.sort) {
-    case ProductSort::newest:
-      sql += " ORDER BY p.created_at DESC, p.id DESC";
-      break;
-    case ProductSort::price:
-      sql += " ORDER BY p.min_price, p.id";
-      break;
-    case ProductSort::title:
-      sql += " ORDER BY p.title COLLATE NOCASE, p.id";
-      break;
-    case ProductSort::relevance:
-      sql += std::string(" ORDER BY ") + kRank + ", p.id";
-      break;
-  }
-  sql += " LIMIT ?";
-  add_number(query.limit + 1);
-
-  // Read the page's product rows first, then their children, so no two
-  // leases of one statement overlap.
-  constexpr int kSortKey = 11;
-  std::vector<SearchKey> keys;
-  {
-    auto statement = connection_.prepare(sql);
-    for (std::size_t i = 0; i < binders.size(); ++i) {
-      binders[i](*statement, static_cast<int>(i) + 1);
-    }
-    while (statement->executeStep()) {
-      page.items.push_back(read_product_row(*statement));
-      SearchKey key;
-      key.id = page.items.back().id.str();
-      const SQLite::Column sort_key = statement->getColumn(kSortKey);
-      if (query.sort == ProductSort::title) {
-        key.text = sort_key.getString();
-      } else if (query.sort == ProductSort::relevance) {
-        key.score = sort_key.getDouble();
-      } else {
-        key.number = sort_key.getInt64();
-      }
-      keys.push_back(std::move(key));
-    }
-  }
-
-  const auto limit = static_cast<std::size_t>(query.limit);
-  const bool more = page.items.size() > limit;
-  if (more) {
-    page.items.resize(limit);
-    page.next = keys[limit - 1];
-  }
-  load_children_of(page.items, currency);
-  return page;
-}
 
 }  // namespace
 
 std::unique_ptr<CatalogRepository> make_catalog_repository(
-    Connection& connection) {
-  return std::make_unique<SqliteCatalogRepository>(connection);
+    Connection& connection, SearchTextChanges* deferred_search_text) {
+  return std::make_unique<SqliteCatalogRepository>(connection,
+                                                   deferred_search_text);
 }
 
 }  // namespace shopkit::storage::sqlite

@@ -8,6 +8,14 @@
 #include <string>
 
 namespace shopkit::storage::sqlite {
+namespace {
+
+// At most this many more rounds without the write lock, until at most
+// kLockedFrames pages are left for the round under it.
+constexpr int kRoundsBeforeLock = 3;
+constexpr int kLockedFrames = 100;
+
+}  // namespace
 
 Checkpointer::Checkpointer(const internal::Logger& log) : log_(log) {
   // The thread starts with every signal blocked, so signals meant for the
@@ -60,17 +68,32 @@ void Checkpointer::run() {
     store->checkpoint_pending = false;
     // PASSIVE copies the frames that no read still uses and does not
     // take the write lock (SQLite's documented mode), so writes go on.
+    // It runs on a read connection: on the idle write connection it would
+    // hold the write mutex for its milliseconds.
     int result = SQLITE_OK;
     std::string message;
+    auto checkpoint = [&](Connection& connection) {
+      int copied = 0;
+      result = sqlite3_wal_checkpoint_v2(connection.db().getHandle(), nullptr,
+                                         SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                         &copied);
+      if (result == SQLITE_OK) {
+        store->set_copied_wal_frames(copied);
+      } else {
+        message = sqlite3_errmsg(connection.db().getHandle());
+      }
+    };
     try {
-      store->with_reader([&](Connection& connection) {
-        result = sqlite3_wal_checkpoint_v2(connection.db().getHandle(),
-                                           nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                           nullptr, nullptr);
-        if (result != SQLITE_OK) {
-          message = sqlite3_errmsg(connection.db().getHandle());
-        }
-      });
+      store->with_reader(checkpoint, StoreHandle::ReadOn::reader_only);
+      // Before the write lock is taken below, a few more rounds copy the
+      // frames that writes added during the round before, so that the
+      // locked round has little left to copy.
+      for (int round = 0; round < kRoundsBeforeLock && result == SQLITE_OK &&
+                          store->wal_frames() >= kRestartFrames &&
+                          store->uncopied_wal_frames() > kLockedFrames;
+           ++round) {
+        store->with_reader(checkpoint, StoreHandle::ReadOn::reader_only);
+      }
     } catch (const std::exception& error) {
       // Opening a read connection fails when the store's file was just
       // moved to trash. The next commit of a live store requests another
@@ -80,18 +103,15 @@ void Checkpointer::run() {
     }
     // Writes that committed meanwhile left new frames, and SQLite starts
     // the WAL over only when a write begins after a complete checkpoint.
-    // So the last frames are copied under the write lock: few pages, and
-    // the write that follows finds the WAL complete and starts it over.
-    if (result == SQLITE_OK) {
+    // So once the WAL is long, the last frames are copied under the write
+    // lock: few pages, and the write that follows finds the WAL complete
+    // and starts it over. Below that length the writes do not wait for
+    // this lock: its two fsyncs take a millisecond or more even for a
+    // few pages.
+    if (result == SQLITE_OK &&
+        store->wal_frames() >= kRestartFrames) {
       std::lock_guard lock(store->writer_mutex());
-      if (Connection* writer = store->writer()) {
-        result = sqlite3_wal_checkpoint_v2(writer->db().getHandle(), nullptr,
-                                           SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                           nullptr);
-        if (result != SQLITE_OK) {
-          message = sqlite3_errmsg(writer->db().getHandle());
-        }
-      }
+      if (Connection* writer = store->writer()) checkpoint(*writer);
     }
     // BUSY means that another connection, perhaps in another process, is
     // running a checkpoint of the same file.

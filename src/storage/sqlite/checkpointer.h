@@ -17,6 +17,14 @@ namespace shopkit::storage::sqlite {
 
 class Checkpointer {
  public:
+  // A store's writes request a checkpoint once the WAL holds this many
+  // pages that no checkpoint copied; 1,000 is also SQLite's default for
+  // its own automatic checkpoint.
+  static constexpr int kCopyFrames = 1000;
+  // A checkpoint that leaves at least this many pages (16 MiB of 4 KiB
+  // pages) in the WAL also lets the WAL start over (see run()).
+  static constexpr int kRestartFrames = 4 * kCopyFrames;
+
   explicit Checkpointer(const internal::Logger& log);
   ~Checkpointer();
   Checkpointer(const Checkpointer&) = delete;

@@ -41,7 +41,10 @@ StoreSettingsRepository& SqliteStoreRepositories::settings() {
   return build_once(settings_, make_store_settings_repository, connection_);
 }
 CatalogRepository& SqliteStoreRepositories::catalog() {
-  return build_once(catalog_, make_catalog_repository, connection_);
+  if (!catalog_) {
+    catalog_ = make_catalog_repository(connection_, deferred_search_text_);
+  }
+  return *catalog_;
 }
 InventoryRepository& SqliteStoreRepositories::inventory() {
   return build_once(inventory_, make_inventory_repository, connection_);
@@ -62,9 +65,15 @@ StoreReports& SqliteStoreRepositories::reports() {
 
 void SqliteStoreRepositories::savepoint(const std::function<void()>& work) {
   connection_.db().exec("SAVEPOINT store_work");
+  const std::size_t deferred_before =
+      deferred_search_text_ != nullptr ? deferred_search_text_->size() : 0;
   try {
     work();
   } catch (...) {
+    // The search text of the undone work must not be made later either.
+    if (deferred_search_text_ != nullptr) {
+      deferred_search_text_->truncate(deferred_before);
+    }
     // Undo and close only this savepoint. These calls do not throw, so
     // the caller sees the original exception; if they fail, the outer
     // transaction's rollback still undoes the work.

@@ -16,6 +16,7 @@
 #include "storage/order_repository.h"
 #include "storage/session_repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/search_text.h"
 #include "storage/storage.h"
 #include "storage/store_registry.h"
 #include "storage/store_reports.h"
@@ -39,8 +40,10 @@ std::unique_ptr<OrderCounterRepository> make_order_counter_repository(
 
 std::unique_ptr<StoreSettingsRepository> make_store_settings_repository(
     Connection& connection);
+// With `deferred_search_text`, the repository's changes to products_fts
+// wait there for the caller to make them (SearchTextChanges::apply).
 std::unique_ptr<CatalogRepository> make_catalog_repository(
-    Connection& connection);
+    Connection& connection, SearchTextChanges* deferred_search_text = nullptr);
 std::unique_ptr<InventoryRepository> make_inventory_repository(
     Connection& connection);
 std::unique_ptr<OrderRepository> make_order_repository(Connection& connection);
@@ -76,8 +79,13 @@ class SqlitePlatformRepositories final : public PlatformRepositories {
 
 class SqliteStoreRepositories final : public StoreRepositories {
  public:
-  SqliteStoreRepositories(const StoreId& store_id, Connection& connection)
-      : store_id_(store_id), connection_(connection) {}
+  // With `deferred_search_text`, the catalog's changes to products_fts
+  // wait there for the caller to make them.
+  SqliteStoreRepositories(const StoreId& store_id, Connection& connection,
+                          SearchTextChanges* deferred_search_text = nullptr)
+      : store_id_(store_id),
+        connection_(connection),
+        deferred_search_text_(deferred_search_text) {}
   // Puts back the page cache size that begin_bulk_load() raised.
   ~SqliteStoreRepositories() override;
   const StoreId& store_id() const override { return store_id_; }
@@ -95,6 +103,7 @@ class SqliteStoreRepositories final : public StoreRepositories {
  private:
   const StoreId& store_id_;
   Connection& connection_;
+  SearchTextChanges* deferred_search_text_;
   // The page cache of a bulk load, in SQLite's unit for a negative
   // cache_size: KiB, so 64 MiB.
   static constexpr int kBulkLoadCacheSize = -64 * 1024;

@@ -31,16 +31,12 @@ constexpr std::string_view kStoreIdPrefix = "sto";
 // many reads of one store run at once.
 constexpr int kReadersPerStore = 4;
 
-// Maximum number of queued writes that one commit takes.
-constexpr std::size_t kMaxWritesPerCommit = 64;
 
-// WAL pages after which the checkpoint thread copies a store's WAL back
-// into its file; 1,000 is also SQLite's default for its own automatic
-// checkpoint. At kInlineCheckpointFrames (128 MiB of 4 KiB pages) the
-// thread has fallen behind and the writer copies the WAL itself. A bulk
-// import commits about 64 MiB at once, which the thread copies.
-constexpr int kCheckpointFrames = 1000;
-constexpr int kInlineCheckpointFrames = 32 * kCheckpointFrames;
+// At kInlineCheckpointFrames WAL pages (128 MiB of 4 KiB pages) the
+// checkpoint thread has fallen behind and the writer copies the WAL
+// itself. A bulk import commits about 64 MiB at once, which the thread
+// copies.
+constexpr int kInlineCheckpointFrames = 32 * Checkpointer::kCopyFrames;
 
 // True for an error of a connection that cannot write. When opening a
 // file for writing fails, which happens when the process is out of file
@@ -353,45 +349,17 @@ void SqliteStorage::run_store_write(const StoreId& store,
     std::shared_ptr<StoreHandle> handle = stores_.acquire(store);
     PendingWrite mine;
     mine.work = &work;
-    std::unique_lock queue_lock(handle->queue_mutex);
-    handle->queue.push_back(&mine);
-    // When no write is running, the write at the front of the queue takes
-    // the queue (up to kMaxWritesPerCommit) and commits it. The others
-    // sleep until their write is done or they reach the front.
-    while (!mine.done) {
-      if (handle->writing || handle->queue.front() != &mine) {
-        mine.wake.wait(queue_lock);
-        continue;
-      }
-      // Nothing from here to `writing = false` throws (the batch is a
-      // fixed array), so the queue never stays marked as writing.
-      handle->writing = true;
-      std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
-      const std::size_t count =
-          std::min(handle->queue.size(), kMaxWritesPerCommit);
-      std::copy_n(handle->queue.begin(), count, taken.begin());
-      handle->queue.erase(handle->queue.begin(),
-                          handle->queue.begin() + static_cast<long>(count));
-      const std::span<PendingWrite* const> batch(taken.data(), count);
-      queue_lock.unlock();
+    handle->write(mine, [&](std::span<PendingWrite* const> batch) {
       write_batch(store, *handle, batch);
-      if (handle->wal_frames() >= kCheckpointFrames) {
+      if (handle->uncopied_wal_frames() >= Checkpointer::kCopyFrames) {
         try {
           checkpointer_.request(handle);
         } catch (const std::exception&) {
-          // Out of memory for the request. The next commit requests
-          // the checkpoint again.
+          // Out of memory for the request. The next commit requests the
+          // checkpoint again.
         }
       }
-      queue_lock.lock();
-      handle->writing = false;
-      for (PendingWrite* write : batch) {
-        write->done = true;
-        if (write != &mine) write->wake.notify_one();
-      }
-      if (!handle->queue.empty()) handle->queue.front()->wake.notify_one();
-    }
-    queue_lock.unlock();
+    });
     if (mine.closed) continue;
     if (mine.error) std::rethrow_exception(mine.error);
     return;
@@ -442,7 +410,7 @@ void SqliteStorage::write_batch_or_throw(
     }
     ~WritingThread() { handle.writing_thread = std::thread::id(); }
   } writing_thread(handle);
-  std::array<bool, kMaxWritesPerCommit> failed{};
+  std::array<bool, StoreHandle::kMaxWritesPerCommit> failed{};
   try {
     Transaction transaction(*connection, Transaction::Kind::write);
     if (batch.size() == 1) {
@@ -455,15 +423,22 @@ void SqliteStorage::write_batch_or_throw(
       // Each write runs in a savepoint, so one that fails is undone
       // alone and the others still commit. Each gets repositories of its
       // own, so state a failed write left in them (a search-text batch
-      // still open) cannot reach the next write.
+      // still open) cannot reach the next write. The search text of the
+      // writes that succeed goes in after the last savepoint, where FTS5
+      // writes it as one segment instead of one per write
+      // (SearchTextChanges).
+      SearchTextChanges search_text;
       for (std::size_t i = 0; i < batch.size(); ++i) {
         connection->prepare("SAVEPOINT shopkit_write")->exec();
         try {
+          SearchTextChanges write_search_text;
           {
-            SqliteStoreRepositories repositories(store, *connection);
+            SqliteStoreRepositories repositories(store, *connection,
+                                                 &write_search_text);
             (*batch[i]->work)(repositories);
           }
           connection->prepare("RELEASE shopkit_write")->exec();
+          search_text.append(std::move(write_search_text));
         } catch (...) {
           batch[i]->error = caught(std::current_exception());
           failed[i] = true;
@@ -474,6 +449,7 @@ void SqliteStorage::write_batch_or_throw(
           connection->prepare("RELEASE shopkit_write")->exec();
         }
       }
+      search_text.apply(*connection);
       transaction.commit();
     }
     if (handle.wal_frames() >= kInlineCheckpointFrames) {

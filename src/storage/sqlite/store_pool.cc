@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <vector>
 
 #include "shopkit/error.h"
@@ -35,15 +37,52 @@ StoreHandle::~StoreHandle() {
 
 int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
                                const char* /*name*/, int frames) {
-  static_cast<StoreHandle*>(handle)->wal_frames_ = frames;
+  auto* store = static_cast<StoreHandle*>(handle);
+  // Fewer frames than after the last commit: the WAL started over, and
+  // none of its frames is copied yet.
+  if (frames < store->wal_frames_) store->copied_wal_frames_ = 0;
+  store->wal_frames_ = frames;
   return SQLITE_OK;
 }
 
-bool StoreHandle::with_reader(const std::function<void(Connection&)>& use) {
+void StoreHandle::write(PendingWrite& mine, const BatchCommit& commit) {
+  std::unique_lock queue_lock(queue_mutex_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (writing_ || queue_.front() != &mine) {
+      mine.wake.wait(queue_lock);
+      continue;
+    }
+    // Nothing from here to `writing_ = false` throws (the batch is a
+    // fixed array and `commit` does not throw), so the queue never stays
+    // marked as writing.
+    writing_ = true;
+    std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
+    const std::size_t count = std::min(queue_.size(), kMaxWritesPerCommit);
+    std::copy_n(queue_.begin(), count, taken.begin());
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(count));
+    const std::span<PendingWrite* const> batch(taken.data(), count);
+    queue_lock.unlock();
+    commit(batch);
+    queue_lock.lock();
+    writing_ = false;
+    // The next leader wakes first, so its batch starts while the writes
+    // of this one still wake.
+    if (!queue_.empty()) queue_.front()->wake.notify_one();
+    for (PendingWrite* write : batch) {
+      write->done = true;
+      if (write != &mine) write->wake.notify_one();
+    }
+  }
+}
+
+bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
+                              ReadOn read_on) {
   // A read that finds the write connection idle uses it, so a store whose
   // reads never overlap a write or each other opens no read connection
   // and holds only its three descriptors.
-  if (writing_thread != std::this_thread::get_id()) {
+  if (read_on == ReadOn::any &&
+      writing_thread != std::this_thread::get_id()) {
     std::unique_lock writer_lock(writer_mutex_, std::try_to_lock);
     if (writer_lock.owns_lock() && writer_) {
       use(*writer_);

@@ -2,6 +2,7 @@
 // when another is needed the least recently used one is closed.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -11,6 +12,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -57,10 +59,20 @@ class StoreHandle {
 
   const std::string& label() const { return label_; }
 
-  // Runs `use` with a connection that no other thread uses meanwhile: the
-  // write connection when it is idle, otherwise a read connection.
+  // The connections that with_reader() may use.
+  enum class ReadOn {
+    // The write connection when it is idle, otherwise a read connection.
+    any,
+    // A read connection only: for long reads (a checkpoint), which
+    // would hold up the writes meanwhile if they took the write
+    // connection.
+    reader_only,
+  };
+
+  // Runs `use` with a connection that no other thread uses meanwhile.
   // Returns false, without running it, when the store was closed.
-  bool with_reader(const std::function<void(Connection&)>& use);
+  bool with_reader(const std::function<void(Connection&)>& use,
+                   ReadOn read_on = ReadOn::any);
 
   // Locked while the write connection is in use. `writer()` is null once
   // the store was closed for a move to trash.
@@ -72,14 +84,28 @@ class StoreHandle {
   // to lock the write mutex it already holds.
   std::atomic<std::thread::id> writing_thread{};
 
-  // Queue state for group commit, guarded by `queue_mutex`.
-  std::mutex queue_mutex;
-  std::deque<PendingWrite*> queue;
-  bool writing = false;
+  // Maximum number of queued writes that one commit takes.
+  static constexpr std::size_t kMaxWritesPerCommit = 64;
+  // Receives a batch of queued writes to commit, and sets each write's
+  // `error` or `closed`. Must not throw.
+  using BatchCommit = std::function<void(std::span<PendingWrite* const>)>;
+
+  // Queues `mine` and returns when it is done. When no write is running,
+  // the thread whose write is at the front of the queue takes the queue
+  // (up to kMaxWritesPerCommit writes) and passes it to `commit`. The
+  // others sleep until their write is done or they reach the front.
+  void write(PendingWrite& mine, const BatchCommit& commit);
 
   // Pages in the WAL after the last commit of the write connection, which
   // does not checkpoint by itself (see Checkpointer).
   int wal_frames() const { return wal_frames_; }
+  // Pages of the WAL that no checkpoint has copied yet.
+  int uncopied_wal_frames() const {
+    const int frames = wal_frames_;
+    return frames - std::min(frames, copied_wal_frames_.load());
+  }
+  // Records that a checkpoint copied the first `frames` pages of the WAL.
+  void set_copied_wal_frames(int frames) { copied_wal_frames_ = frames; }
   // True while a checkpoint of this store is queued.
   std::atomic<bool> checkpoint_pending{false};
 
@@ -101,7 +127,11 @@ class StoreHandle {
                            int frames);
 
   const std::string label_;
+  std::mutex queue_mutex_;  // Guards queue_ and writing_.
+  std::deque<PendingWrite*> queue_;
+  bool writing_ = false;
   std::atomic<int> wal_frames_{0};
+  std::atomic<int> copied_wal_frames_{0};
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
 
