@@ -322,13 +322,28 @@ TEST_CASE("checkpoint thread copies the WAL back") {
 
   // A long run of writes keeps the WAL bounded: 3,000 writes of 64 KiB
   // add more than 48,000 pages (192 MiB), past the 32,000 pages
-  // (128 MiB) at which the writer copies the WAL itself.
+  // (128 MiB) at which the writer copies the WAL itself. Reads run all
+  // the while, so that copy waits for reads in progress.
   const std::string large = "\"" + std::string(64 * 1024, 'y') + "\"";
+  std::atomic<bool> writing{true};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      while (writing) {
+        f.storage->read_store(f.store, [](auto& r) {
+          r.settings().get("large-1");
+          std::this_thread::sleep_for(std::chrono::microseconds(200));
+        });
+      }
+    });
+  }
   for (int i = 0; i < 3000; ++i) {
     f.storage->write_store(f.store, [&](auto& r) {
       r.settings().put("large-" + std::to_string(i % 300), large);
     });
   }
+  writing = false;
+  for (auto& reader : readers) reader.join();
   CHECK(std::filesystem::file_size(wal) < 136u * 1024 * 1024);
 
   // Everything is there after the storage closes and opens again.

@@ -33,10 +33,12 @@ constexpr int kReadersPerStore = 4;
 
 
 // At kInlineCheckpointFrames WAL pages (128 MiB of 4 KiB pages) the
-// checkpoint thread has fallen behind and the writer copies the WAL
-// itself. A bulk import commits about 64 MiB at once, which the thread
-// copies.
+// checkpoint thread has fallen behind, or reads keep it from finishing,
+// and the writer copies the WAL itself. A bulk import commits about
+// 64 MiB at once, which the thread copies.
 constexpr int kInlineCheckpointFrames = 32 * Checkpointer::kCopyFrames;
+// How long that copy waits for the reads in progress to end.
+constexpr int kInlineCheckpointWaitMs = 100;
 
 // True for an error of a connection that cannot write. When opening a
 // file for writing fails, which happens when the process is out of file
@@ -453,10 +455,19 @@ void SqliteStorage::write_batch_or_throw(
       transaction.commit();
     }
     if (handle.wal_frames() >= kInlineCheckpointFrames) {
-      // Under the write lock no frame is added meanwhile, so this copies
-      // every frame that no open read still uses.
-      sqlite3_wal_checkpoint_v2(connection->db().getHandle(), nullptr,
-                                SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      // A PASSIVE checkpoint copies no frame that a read in progress may
+      // still need, so reads that overlap without a pause would keep the
+      // WAL growing. RESTART waits for those reads to end (new reads find
+      // the WAL copied and read the file), copies every frame and lets
+      // the next write start the WAL over. It waits at most
+      // kInlineCheckpointWaitMs, so a long read (an export) makes it
+      // give up, and a later commit tries again.
+      sqlite3* db = connection->db().getHandle();
+      sqlite3_busy_timeout(db, kInlineCheckpointWaitMs);
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART,
+                                nullptr, nullptr);
+      sqlite3_busy_timeout(
+          db, static_cast<int>(options_.connection.busy_timeout.count()));
     }
   } catch (...) {
     const std::exception_ptr error = caught(std::current_exception());
