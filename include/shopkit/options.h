@@ -67,6 +67,17 @@ struct Options {
   // across power loss, at the cost of an fsync per commit.
   bool synchronous_full = false;
 
+  // Turns off SQLite's memory statistics for the whole process before
+  // the first connection opens. They take a global mutex on every
+  // allocation, which cost about a tenth of the rate of product writes
+  // at 32 connections (docs/benchmarks.md). Leave it off when the
+  // process uses SQLite elsewhere: sqlite3_memory_used() then returns 0
+  // and sqlite3_hard_heap_limit64() no longer limits anything. Also
+  // leave it off when another thread may use SQLite while the Platform
+  // opens, because sqlite3_config() is not thread-safe. It does nothing
+  // once SQLite is initialized. The `shopkit` CLI turns it on.
+  bool disable_sqlite_memory_statistics = false;
+
   // How long a write waits for another process's lock before failing.
   std::chrono::milliseconds busy_timeout{10000};
 

@@ -41,6 +41,9 @@ Context::Context(Options options_in)
       log(options.log),
       session_cache(std::make_shared<SessionCache>()) {
   validate(options);
+  if (options.disable_sqlite_memory_statistics) {
+    storage::sqlite::turn_off_memory_statistics();
+  }
   storage::sqlite::SqliteStorageOptions storage_options;
   storage_options.data_dir = options.data_dir;
   storage_options.connection.busy_timeout = options.busy_timeout;

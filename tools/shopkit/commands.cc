@@ -13,6 +13,8 @@ namespace shopkit::cli {
 std::unique_ptr<Platform> open_platform(const GlobalOptions& global) {
   Options options;
   options.data_dir = global.data_dir;
+  // The CLI's process uses SQLite only through shopkit.
+  options.disable_sqlite_memory_statistics = true;
   options.log = global.log;
   if (global.scrypt_log2_n) options.auth.scrypt_log2_n = *global.scrypt_log2_n;
   return Platform::open(std::move(options));

@@ -8,26 +8,18 @@ namespace shopkit::storage::sqlite {
 
 namespace {
 
-// SQLite counts the memory it allocates under a global mutex, which every
-// allocation of every connection then takes: with a few threads writing
-// and reading one store, that lock cost about a tenth of the rate of
-// product writes (docs/benchmarks.md). shopkit reads no such count, so
-// it turns counting off for the process before its first connection.
-// sqlite3_config() refuses once SQLite is initialized (the host used
-// SQLite first); counting then stays on, which costs only speed.
-void turn_off_memory_statistics() {
-  static const int result = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  static_cast<void>(result);
-}
-
 int open_flags(const ConnectionOptions& options) {
-  turn_off_memory_statistics();
   int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
   if (options.create) flags |= SQLite::OPEN_CREATE;
   return flags;
 }
 
 }  // namespace
+
+void turn_off_memory_statistics() {
+  static const int result = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(result);
+}
 
 Connection::Connection(const std::filesystem::path& path,
                        const ConnectionOptions& options)

@@ -15,6 +15,11 @@
 
 namespace shopkit::storage::sqlite {
 
+// Turns off SQLite's memory statistics for the process, once
+// (Options::disable_sqlite_memory_statistics). sqlite3_config() rejects
+// the change once SQLite is initialized, and the statistics then stay on.
+void turn_off_memory_statistics();
+
 struct ConnectionOptions {
   std::chrono::milliseconds busy_timeout{10000};
   bool synchronous_full = false;
