@@ -3,9 +3,9 @@
 Each test starts `shopkit serve` with its soft and hard descriptor
 limits lowered, so serve cannot raise them, on a data folder that has
 more stores than fit in the limit at once. A request that gets no
-descriptor must receive 429 with code resource_exhausted, the host must
-keep accepting connections after accept() fails with EMFILE, and once
-the load drops every store must respond again with its data unchanged
+descriptor must receive 429 with code resource_exhausted. The host must
+keep accepting connections after accept() fails with EMFILE. Once the
+load drops, every store must respond again with its data unchanged
 by the failed calls.
 """
 

@@ -17,12 +17,11 @@ namespace shopkit::storage::sqlite {
 
 class Checkpointer {
  public:
-  // A store's writes request a checkpoint once the WAL holds this many
-  // pages that no checkpoint copied; 1,000 is also SQLite's default for
-  // its own automatic checkpoint.
+  // Pages of the WAL that no checkpoint copied, at which a store's writes
+  // request a checkpoint. SQLite's own automatic checkpoint uses 1,000.
   static constexpr int kCopyFrames = 1000;
-  // A checkpoint that leaves at least this many pages (16 MiB of 4 KiB
-  // pages) in the WAL also lets the WAL start over (see run()).
+  // Pages of the WAL (16 MiB of 4 KiB pages) from which a checkpoint also
+  // copies the last pages under the write lock, so the WAL starts over.
   static constexpr int kRestartFrames = 4 * kCopyFrames;
 
   explicit Checkpointer(const internal::Logger& log);

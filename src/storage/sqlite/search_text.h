@@ -22,9 +22,9 @@ struct SearchText {
 
 // Changes to products_fts in the order they were made, kept to be made
 // together. SQLite's FTS5 writes its pending changes out as a new
-// segment at every savepoint boundary, so a row written inside each of
-// many savepoints costs a segment each; made after the savepoints, the
-// rows share one.
+// segment at every savepoint boundary, so rows written inside many
+// savepoints cost a segment each. Made after the savepoints, they share
+// one segment.
 class SearchTextChanges {
  public:
   // Inserts `text` as the row of `seq`.
@@ -33,7 +33,7 @@ class SearchTextChanges {
   void remove(std::int64_t seq);
   // Moves the changes of `later` after these.
   void append(SearchTextChanges&& later);
-  // Makes the changes in order and forgets them.
+  // Makes the changes in order, then clears the list.
   void apply(Connection& connection);
   void clear() { changes_.clear(); }
   std::size_t size() const { return changes_.size(); }
