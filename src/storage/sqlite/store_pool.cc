@@ -46,33 +46,53 @@ int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
 }
 
 void StoreHandle::write(PendingWrite& mine, const BatchCommit& commit) {
-  std::unique_lock queue_lock(queue_mutex_);
-  queue_.push_back(&mine);
-  while (!mine.done) {
-    if (writing_ || queue_.front() != &mine) {
-      mine.wake.wait(queue_lock);
-      continue;
-    }
-    // Nothing from here to `writing_ = false` throws (the batch is a
-    // fixed array and `commit` does not throw), so the queue never stays
-    // marked as writing.
+  {
+    std::lock_guard queue_lock(queue_mutex_);
+    queue_.push_back(&mine);
+    // With no write running the queue held nothing, so this write is at
+    // its front and its thread leads.
+    mine.leads = !writing_;
     writing_ = true;
-    std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
-    const std::size_t count = std::min(queue_.size(), kMaxWritesPerCommit);
+  }
+  if (!mine.leads) {
+    std::unique_lock lock(mine.mutex);
+    mine.wake.wait(lock, [&mine] { return mine.done || mine.leads; });
+    if (mine.done) return;
+  }
+
+  // This thread leads: its write is at the queue's front and no other
+  // write runs. Nothing below throws (the batch is a fixed array and
+  // `commit` does not throw), so the queue never stays marked as writing.
+  std::array<PendingWrite*, kMaxWritesPerCommit> taken{};
+  std::size_t count = 0;
+  {
+    std::lock_guard queue_lock(queue_mutex_);
+    count = std::min(queue_.size(), kMaxWritesPerCommit);
     std::copy_n(queue_.begin(), count, taken.begin());
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(count));
-    const std::span<PendingWrite* const> batch(taken.data(), count);
-    queue_lock.unlock();
-    commit(batch);
-    queue_lock.lock();
-    writing_ = false;
-    // The next leader wakes first, so its batch starts while the writes
-    // of this one still wake.
-    if (!queue_.empty()) queue_.front()->wake.notify_one();
-    for (PendingWrite* write : batch) {
-      write->done = true;
-      if (write != &mine) write->wake.notify_one();
+  }
+  const std::span<PendingWrite* const> batch(taken.data(), count);
+  commit(batch);
+
+  // The next leader wakes first, so its batch starts while the writes of
+  // this one still wake. A write's thread may return as soon as it sees
+  // `done`, so its PendingWrite is touched only under its mutex.
+  {
+    std::lock_guard queue_lock(queue_mutex_);
+    if (queue_.empty()) {
+      writing_ = false;
+    } else {
+      PendingWrite* next = queue_.front();
+      std::lock_guard next_lock(next->mutex);
+      next->leads = true;
+      next->wake.notify_one();
     }
+  }
+  for (PendingWrite* write : batch) {
+    if (write == &mine) continue;
+    std::lock_guard lock(write->mutex);
+    write->done = true;
+    write->wake.notify_one();
   }
 }
 

@@ -35,8 +35,14 @@ struct PendingWrite {
   const StoreWork* work = nullptr;
   std::exception_ptr error;
   bool closed = false;
-  bool done = false;
+  // Set under `mutex` by the thread that ran the write, or that hands
+  // this write's thread the queue; the thread waits on `wake` for them.
+  // Each write has its own mutex, so the writes of a commit wake without
+  // contending for the queue's.
+  std::mutex mutex;
   std::condition_variable wake;
+  bool done = false;
+  bool leads = false;
 };
 
 // One open store file: one connection that writes and a few that read,
@@ -92,8 +98,9 @@ class StoreHandle {
 
   // Queues `mine` and returns when it is done. When no write is running,
   // the thread whose write is at the front of the queue takes the queue
-  // (up to kMaxWritesPerCommit writes) and passes it to `commit`. The
-  // others sleep until their write is done or they reach the front.
+  // (up to kMaxWritesPerCommit writes) and passes it to `commit`, then
+  // hands the queue to the thread of the next write. The others sleep
+  // until their write is done or the queue is handed to them.
   void write(PendingWrite& mine, const BatchCommit& commit);
 
   // Pages in the WAL after the last commit of the write connection, which
