@@ -24,9 +24,20 @@ int schema_version(const fs::path& path) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
+// The number of product sort indexes in `path` that version 3 drops.
+int member_sort_indexes(const fs::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet(
+               "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+               "name IN ('products_by_created', 'products_by_price', "
+               "'products_by_title')")
+      .getInt();
+}
+
 // Turns a closed store file back into schema version 1, where an
-// idempotency key was unique in the store, keeping its rows. The table
-// is the version 1 one from store_schema.cc.
+// idempotency key was unique in the store, keeping its rows, and where
+// products had three more sort indexes. The table and the indexes are
+// the version 1 ones from store_schema.cc.
 void rewrite_as_version_1(const fs::path& path) {
   SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
   db.setBusyTimeout(10000);
@@ -42,6 +53,9 @@ INSERT INTO keys_v1 SELECT key, request_hash, order_id, created_at
   FROM idempotency_keys;
 DROP TABLE idempotency_keys;
 ALTER TABLE keys_v1 RENAME TO idempotency_keys;
+CREATE INDEX products_by_created ON products (created_at, id);
+CREATE INDEX products_by_price ON products (min_price, id);
+CREATE INDEX products_by_title ON products (title COLLATE NOCASE, id);
 PRAGMA user_version = 1;
 COMMIT;
 )sql");
@@ -125,7 +139,7 @@ TEST_CASE("store file of a newer version is refused and untouched") {
     CHECK(error.code() == shopkit::ErrorCode::failed_precondition);
     std::string message = error.what();
     CHECK(message.find("999") != std::string::npos);
-    CHECK(message.find("up to 2") != std::string::npos);
+    CHECK(message.find("up to 3") != std::string::npos);
   }
   CHECK(read_bytes(path) == before);
 }
@@ -204,14 +218,17 @@ TEST_CASE("migration batch counts current and behind stores") {
 TEST_CASE("version 1 store keeps its keys on open") {
   Version1Store f;
   CHECK(schema_version(f.file) == 1);
+  CHECK(member_sort_indexes(f.file) == 3);
   f.check_old_keys_work();
-  CHECK(schema_version(f.file) == 2);
+  CHECK(schema_version(f.file) == 3);
+  CHECK(member_sort_indexes(f.file) == 0);
 }
 
 TEST_CASE("version 1 store keeps its keys in a batch") {
   Version1Store f;
   shopkit::MigrationReport report = f.platform().migrate_all_stores({});
   CHECK(report.stores_migrated == 1);
-  CHECK(schema_version(f.file) == 2);
+  CHECK(schema_version(f.file) == 3);
+  CHECK(member_sort_indexes(f.file) == 0);
   f.check_old_keys_work();
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <iterator>
@@ -231,6 +232,95 @@ TEST_CASE("every sort order pages completely") {
     }
     CHECK(seen.size() == 23);
     CHECK(pages == 6);
+  }
+}
+
+// A member's list covers every status: it merges the first rows of each
+// status from the status-first sort indexes. The merged pages must give
+// the same order as sorting the whole catalog, across page boundaries,
+// with ties in the sort key and titles that differ only in case.
+TEST_CASE("member pages over every status follow one order") {
+  CatalogFixture f;
+  const std::vector<std::string> names = {"apple", "Apple", "APPLE pie", "b",
+                                          "Banana", "banana", "Zed", "zed",
+                                          "item", "Item"};
+  const ProductStatus statuses[] = {ProductStatus::draft, ProductStatus::active,
+                                    ProductStatus::archived,
+                                    ProductStatus::active};
+  std::vector<shopkit::Product> all;
+  for (int i = 0; i < 37; ++i) {
+    f.test.clock->advance(std::chrono::milliseconds(i % 3 == 0 ? 1 : 0));
+    all.push_back(f.add(names[static_cast<std::size_t>(i) % names.size()] +
+                            " item",
+                        "SKU" + std::to_string(i), 100 * (i % 5), 5,
+                        statuses[i % 4]));
+  }
+  // SQLite's NOCASE: ASCII letters fold to lower case, then the shorter
+  // text of two that agree sorts first.
+  auto nocase_less = [](const std::string& a, const std::string& b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      auto fold = [](char c) {
+        return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      };
+      if (fold(a[i]) != fold(b[i])) return fold(a[i]) < fold(b[i]);
+    }
+    return a.size() < b.size();
+  };
+  auto price = [](const shopkit::Product& p) {
+    return p.variants.at(0).price.minor_units();
+  };
+  auto expected_order = [&](ProductSort sort, bool members) {
+    std::vector<shopkit::Product> rows;
+    for (const auto& p : all) {
+      if (members || p.status == ProductStatus::active) rows.push_back(p);
+    }
+    std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+      const std::string ia = a.id.str();
+      const std::string ib = b.id.str();
+      switch (sort) {
+        case ProductSort::newest:
+          if (a.created_at != b.created_at) return a.created_at > b.created_at;
+          return ia > ib;
+        case ProductSort::price:
+          if (price(a) != price(b)) return price(a) < price(b);
+          return ia < ib;
+        default:
+          if (nocase_less(a.title, b.title)) return true;
+          if (nocase_less(b.title, a.title)) return false;
+          return ia < ib;
+      }
+    });
+    std::vector<std::string> ids;
+    for (const auto& p : rows) ids.push_back(p.id.str());
+    return ids;
+  };
+
+  for (ProductSort sort :
+       {ProductSort::newest, ProductSort::price, ProductSort::title}) {
+    for (bool members : {true, false}) {
+      for (int limit : {1, 4, 50}) {
+        for (const char* q : {"", "item"}) {
+          CAPTURE(shopkit::to_string(sort));
+          CAPTURE(members);
+          CAPTURE(limit);
+          CAPTURE(q);
+          ProductSearch search = query(q, sort);
+          search.limit = limit;
+          const Principal caller = members ? f.owner : Principal::anonymous();
+          std::vector<std::string> ids;
+          for (int pages = 0; pages < 100; ++pages) {
+            auto page = f.stores().search_products(caller, "market", search);
+            for (const auto& product : page.items) {
+              ids.push_back(product.id.str());
+            }
+            if (page.next_cursor.empty()) break;
+            search.cursor = page.next_cursor;
+          }
+          CHECK(ids == expected_order(sort, members));
+        }
+      }
+    }
   }
 }
 

@@ -175,21 +175,22 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   // bm25 weights by column: title, description, tags, vendor, skus.
   constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
   // The product's columns, then the sort key (column kSortKey).
-  std::string sql = std::string("SELECT ") + kProductColumnsOfP + ", ";
+  std::string select = std::string("SELECT ") + kProductColumnsOfP + ", ";
   switch (query.sort) {
     case ProductSort::newest:
-      sql += "p.created_at";
+      select += "p.created_at";
       break;
     case ProductSort::price:
-      sql += "p.min_price";
+      select += "p.min_price";
       break;
     case ProductSort::title:
-      sql += "p.title";
+      select += "p.title";
       break;
     case ProductSort::relevance:
-      sql += kRank;
+      select += kRank;
       break;
   }
+  select += " AS sort_key";
   // The plan matters: with a plain join SQLite walks products in sort
   // order and runs the full-text match once per product. Relevance
   // needs bm25 per match, so the FTS table drives (CROSS JOIN fixes the
@@ -197,14 +198,15 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   // sort index, stopping after `limit` rows.
   const bool text_drives = text && query.sort == ProductSort::relevance;
   if (text_drives) {
-    sql += " FROM products_fts CROSS JOIN products p"
-           " ON p.seq = products_fts.rowid";
+    select += " FROM products_fts CROSS JOIN products p"
+              " ON p.seq = products_fts.rowid";
   } else {
-    sql += " FROM products p";
+    select += " FROM products p";
   }
-  sql += " WHERE 1";
 
-  // Every value is bound in this order; `binders` records how.
+  // The filters and the cursor. Their values are bound in this order;
+  // `binders` records how.
+  std::string where = " WHERE 1";
   std::vector<std::function<void(SQLite::Statement&, int)>> binders;
   auto add_text = [&binders](std::string value) {
     binders.push_back([value = std::move(value)](SQLite::Statement& s, int i) {
@@ -218,55 +220,55 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   };
 
   if (text_drives) {
-    sql += " AND products_fts MATCH ?";
+    where += " AND products_fts MATCH ?";
     add_text(query.match);
   } else if (text) {
-    sql += " AND p.seq IN (SELECT rowid FROM products_fts"
-           " WHERE products_fts MATCH ?)";
+    where += " AND p.seq IN (SELECT rowid FROM products_fts"
+             " WHERE products_fts MATCH ?)";
     add_text(query.match);
   }
   if (query.status) {
-    sql += " AND p.status = ?";
+    where += " AND p.status = ?";
     add_text(std::string(to_string(*query.status)));
   }
   if (query.category) {
-    sql += " AND EXISTS (SELECT 1 FROM product_categories c "
-           "WHERE c.category = ? AND c.product_id = p.id)";
+    where += " AND EXISTS (SELECT 1 FROM product_categories c "
+             "WHERE c.category = ? AND c.product_id = p.id)";
     add_text(*query.category);
   }
   if (query.tag) {
-    sql += " AND EXISTS (SELECT 1 FROM product_tags t "
-           "WHERE t.tag = ? AND t.product_id = p.id)";
+    where += " AND EXISTS (SELECT 1 FROM product_tags t "
+             "WHERE t.tag = ? AND t.product_id = p.id)";
     add_text(*query.tag);
   }
   if (query.vendor) {
-    sql += " AND p.vendor = ? COLLATE NOCASE";
+    where += " AND p.vendor = ? COLLATE NOCASE";
     add_text(*query.vendor);
   }
   if (query.min_price) {
-    sql += " AND p.min_price >= ?";
+    where += " AND p.min_price >= ?";
     add_number(*query.min_price);
   }
   if (query.max_price) {
-    sql += " AND p.min_price <= ?";
+    where += " AND p.min_price <= ?";
     add_number(*query.max_price);
   }
-  if (query.in_stock) sql += " AND p.sellable = 1";
+  if (query.in_stock) where += " AND p.sellable = 1";
 
   if (query.after) {
     const SearchKey& after = *query.after;
     switch (query.sort) {
       case ProductSort::newest:
-        sql += " AND (p.created_at, p.id) < (?, ?)";
+        where += " AND (p.created_at, p.id) < (?, ?)";
         add_number(after.number);
         break;
       case ProductSort::price:
-        sql += " AND (p.min_price, p.id) > (?, ?)";
+        where += " AND (p.min_price, p.id) > (?, ?)";
         add_number(after.number);
         break;
       case ProductSort::title:
-        sql += " AND (p.title > ? COLLATE NOCASE OR "
-               "(p.title = ? COLLATE NOCASE AND p.id > ?))";
+        where += " AND (p.title > ? COLLATE NOCASE OR "
+                 "(p.title = ? COLLATE NOCASE AND p.id > ?))";
         add_text(after.text);
         add_text(after.text);
         break;
@@ -275,8 +277,8 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
         // written between two pages can shift the scores of others.
         // Relevance pages may then skip or repeat a row, unlike the
         // other sort orders.
-        sql += std::string(" AND (") + kRank + " > ? OR (" + kRank +
-               " = ? AND p.id > ?))";
+        where += std::string(" AND (") + kRank + " > ? OR (" + kRank +
+                 " = ? AND p.id > ?))";
         for (int i = 0; i < 2; ++i) {
           binders.push_back([score = after.score](SQLite::Statement& s,
                                                   int index) {
@@ -288,22 +290,45 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
     add_text(after.id);
   }
 
+  std::string order;
+  std::string merged_order;  // The same order over the columns of a union.
   switch (query.sort) {
     case ProductSort::newest:
-      sql += " ORDER BY p.created_at DESC, p.id DESC";
+      order = " ORDER BY p.created_at DESC, p.id DESC";
+      merged_order = " ORDER BY sort_key DESC, id DESC";
       break;
     case ProductSort::price:
-      sql += " ORDER BY p.min_price, p.id";
+      order = " ORDER BY p.min_price, p.id";
+      merged_order = " ORDER BY sort_key, id";
       break;
     case ProductSort::title:
-      sql += " ORDER BY p.title COLLATE NOCASE, p.id";
+      order = " ORDER BY p.title COLLATE NOCASE, p.id";
+      merged_order = " ORDER BY sort_key COLLATE NOCASE, id";
       break;
     case ProductSort::relevance:
-      sql += std::string(" ORDER BY ") + kRank + ", p.id";
+      order = std::string(" ORDER BY ") + kRank + ", p.id";
       break;
   }
-  sql += " LIMIT ?";
-  add_number(query.limit + 1);
+
+  // The sort indexes all begin with the status (store_schema.cc), so a
+  // page over every status reads the first rows of each status from its
+  // index and merges them: a union of at most three times limit + 1
+  // rows, sorted once. When the FTS table drives, no sort index is used
+  // and one query does.
+  std::string sql;
+  int arms = 1;
+  if (query.status || text_drives) {
+    sql = select + where + order + " LIMIT ?";
+  } else {
+    const char* const statuses[] = {"draft", "active", "archived"};
+    for (const char* status : statuses) {
+      if (!sql.empty()) sql += " UNION ALL ";
+      sql += "SELECT * FROM (" + select + where + " AND p.status = '" +
+             status + "'" + order + " LIMIT ?)";
+    }
+    sql += merged_order + " LIMIT ?";
+    arms = 3;
+  }
 
   // Read the page's product rows first, then their children, so no two
   // leases of one statement overlap.
@@ -311,8 +336,13 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   std::vector<SearchKey> keys;
   {
     auto statement = connection.prepare(sql);
-    for (std::size_t i = 0; i < binders.size(); ++i) {
-      binders[i](*statement, static_cast<int>(i) + 1);
+    int index = 1;
+    for (int arm = 0; arm < arms; ++arm) {
+      for (const auto& bind : binders) bind(*statement, index++);
+      statement->bind(index++, static_cast<int64_t>(query.limit) + 1);
+    }
+    if (arms > 1) {
+      statement->bind(index, static_cast<int64_t>(query.limit) + 1);
     }
     while (statement->executeStep()) {
       page.items.push_back(read_product_row(*statement));
