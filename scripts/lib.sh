@@ -6,7 +6,7 @@ SHOPKIT_PACKAGES=(
   build-essential cmake pkg-config
   libsqlite3-dev libsqlitecpp-dev libssl-dev nlohmann-json3-dev
   doctest-dev pybind11-dev python3-dev python3-pytest python3-jwt
-  libcpp-httplib-dev libjemalloc-dev curl
+  libcpp-httplib-dev libjemalloc-dev curl iproute2
   clang libclang-rt-14-dev
 )
 

@@ -1,5 +1,6 @@
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cctype>
@@ -116,6 +117,17 @@ class Server::Impl {
                       " (address in use or not available)",
                   "port");
     }
+    // cpp-httplib 0.11 listens with a backlog of 5, fixed when Debian
+    // built it. Clients that reconnect together (each connection closes
+    // after keep_alive_max_requests) then overflow the queue, and the
+    // kernel drops their handshakes: the client resends after 200 ms to
+    // a second. Linux lets listen() on a listening socket set a new
+    // backlog (capped by net.core.somaxconn).
+    if (listen_socket_ >= 0 && ::listen(listen_socket_, kListenBacklog) != 0) {
+      throw Error(ErrorCode::internal,
+                  "cannot set the listen backlog on " + options_.bind_address +
+                      ":" + std::to_string(port));
+    }
     port_ = port;
     return port;
   }
@@ -178,6 +190,15 @@ class Server::Impl {
     // With Nagle's algorithm on, the body waits for the client's delayed
     // ACK of the head, which adds about 40 ms to every response on Linux.
     server_.set_tcp_nodelay(true);
+    // The listening socket, which bind() needs for its backlog. The
+    // options are cpp-httplib's defaults except SO_REUSEPORT: with it,
+    // another process of the same user could bind the same port and take
+    // a share of the connections.
+    server_.set_socket_options([this](socket_t socket) {
+      int yes = 1;
+      ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+      listen_socket_ = socket;
+    });
     server_.set_keep_alive_timeout(options_.keep_alive_timeout.count());
     server_.set_keep_alive_max_count(
         static_cast<std::size_t>(options_.keep_alive_max_requests));
@@ -334,7 +355,10 @@ class Server::Impl {
   ServerOptions options_;
   MailOutbox outbox_;
   Router router_;
+  static constexpr int kListenBacklog = 4096;
+
   httplib::Server server_;
+  int listen_socket_ = -1;  // Set while bind() runs.
   int port_ = 0;
   std::mutex mutex_;
   bool stop_requested_ = false;  // Guarded by mutex_.
