@@ -1,7 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <thread>
 #include <vector>
 
+#include "storage/sqlite/store_pool.h"
 #include "storage/store_settings_repository.h"
 #include "storage_fixture.h"
 
@@ -51,4 +56,49 @@ TEST_CASE("pool keeps at most max_open_stores files open") {
   auto value = storage->read_store(
       stores[0], [](auto& r) { return r.settings().get("touched"); });
   CHECK(value == std::optional<std::string>("1"));
+}
+
+// A read connection that comes back goes to the read that waited
+// longest. Before, the thread giving it back could take it again at
+// once, ahead of the waiting read, and under load a few reads waited
+// more than a second.
+TEST_CASE("a waiting read gets the next free read connection") {
+  TempDir dir;
+  namespace sqlite = shopkit::storage::sqlite;
+  const auto path = dir.path() / "queue.db";
+  auto open = [path] {
+    return std::make_unique<sqlite::Connection>(path,
+                                                sqlite::ConnectionOptions{});
+  };
+  sqlite::StoreHandle handle("queue.db", open(), open, /*max_readers=*/1);
+  constexpr auto kReaderOnly = sqlite::StoreHandle::ReadOn::reader_only;
+
+  std::mutex order_mutex;
+  std::vector<std::string> order;
+  auto record = [&](const std::string& who) {
+    std::lock_guard lock(order_mutex);
+    order.push_back(who);
+  };
+
+  std::thread waiting;
+  handle.with_reader(
+      [&](sqlite::Connection&) {
+        waiting = std::thread([&] {
+          handle.with_reader([&](sqlite::Connection&) { record("waiting"); },
+                             kReaderOnly);
+        });
+        // Bounded: the other thread queues within milliseconds.
+        for (int i = 0; i < 5000 && handle.waiting_reads() == 0; ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        CHECK(handle.waiting_reads() == 1);
+      },
+      kReaderOnly);
+  // This thread gave the connection back and asks again at once.
+  handle.with_reader([&](sqlite::Connection&) { record("again"); },
+                     kReaderOnly);
+  waiting.join();
+  CHECK(order == std::vector<std::string>{"waiting", "again"});
+  CHECK(handle.waiting_reads() == 0);
+  handle.close();
 }

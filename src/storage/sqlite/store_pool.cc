@@ -110,19 +110,25 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
     }
   }
 
+  // Reads that find every read connection busy queue, and a connection
+  // that comes back goes to the longest waiting one. Without the queue a
+  // read arriving just then could take it first, again and again: under
+  // load a few reads waited more than a second.
   std::unique_ptr<Connection> reader;
   {
     std::unique_lock lock(readers_mutex_);
-    reader_returned_.wait(lock, [this] {
-      return closed_ || !idle_readers_.empty() ||
-             readers_open_ < max_readers_;
-    });
     if (closed_) return false;
-    if (!idle_readers_.empty()) {
+    if (reader_waiters_.empty() && !idle_readers_.empty()) {
       reader = std::move(idle_readers_.back());
       idle_readers_.pop_back();
-    } else {
+    } else if (reader_waiters_.empty() && readers_open_ < max_readers_) {
       ++readers_open_;
+    } else {
+      ReaderWaiter me;
+      reader_waiters_.push_back(&me);
+      me.wake.wait(lock, [&] { return me.served || closed_; });
+      if (!me.served) return false;
+      reader = std::move(me.given);  // Empty: open a connection in its slot.
     }
   }
   // Gives the connection back when `use` ends, even by an exception. A
@@ -132,19 +138,28 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
     std::unique_ptr<Connection>& reader;
     ~ReturnReader() {
       std::lock_guard lock(handle.readers_mutex_);
-      if (reader && !handle.closed_) {
-        handle.idle_readers_.push_back(std::move(reader));
-      } else {
+      if (handle.closed_) {
         --handle.readers_open_;
         reader.reset();
-      }
-      // After close(), close() itself waits on this condition for the
-      // count to reach zero, so every waiter must wake.
-      if (handle.closed_) {
+        // close() waits for the count to reach zero.
         handle.reader_returned_.notify_all();
-      } else {
-        handle.reader_returned_.notify_one();
+        return;
       }
+      if (handle.reader_waiters_.empty()) {
+        if (reader) {
+          handle.idle_readers_.push_back(std::move(reader));
+        } else {
+          --handle.readers_open_;
+        }
+        return;
+      }
+      // The oldest waiting read gets the connection, or its slot when
+      // this one failed to open.
+      ReaderWaiter* next = handle.reader_waiters_.front();
+      handle.reader_waiters_.pop_front();
+      next->given = std::move(reader);
+      next->served = true;
+      next->wake.notify_one();
     }
   } give_back{*this, reader};
   if (!reader) reader = open_reader_();
@@ -161,7 +176,8 @@ void StoreHandle::close() {
   closed_ = true;
   readers_open_ -= static_cast<int>(idle_readers_.size());
   idle_readers_.clear();
-  reader_returned_.notify_all();
+  for (ReaderWaiter* waiter : reader_waiters_) waiter->wake.notify_one();
+  reader_waiters_.clear();
   reader_returned_.wait(lock, [this] { return readers_open_ == 0; });
 }
 
@@ -173,6 +189,11 @@ void StoreHandle::close_idle_readers() {
     idle.swap(idle_readers_);
   }
   // The connections close here, outside the lock.
+}
+
+int StoreHandle::waiting_reads() {
+  std::lock_guard lock(readers_mutex_);
+  return static_cast<int>(reader_waiters_.size());
 }
 
 StorePool::StorePool(int max_open, int max_readers, Opener open,

@@ -129,6 +129,9 @@ class StoreHandle {
   // descriptors back. A later overlapping read opens new ones.
   void close_idle_readers();
 
+  // Reads waiting for a read connection (for tests).
+  int waiting_reads();
+
  private:
   static int on_wal_commit(void* handle, sqlite3* db, const char* name,
                            int frames);
@@ -144,8 +147,17 @@ class StoreHandle {
 
   Opener open_reader_;
   const int max_readers_;
+  // A read waiting for a read connection. The read that gives one back
+  // sets `given` (empty: a slot to open one) and `served`.
+  struct ReaderWaiter {
+    std::condition_variable wake;
+    std::unique_ptr<Connection> given;
+    bool served = false;
+  };
+
   std::mutex readers_mutex_;  // Guards the members below.
-  std::condition_variable reader_returned_;
+  std::condition_variable reader_returned_;  // For close().
+  std::deque<ReaderWaiter*> reader_waiters_;  // Oldest first.
   std::vector<std::unique_ptr<Connection>> idle_readers_;
   int readers_open_ = 0;  // Idle and in use.
   bool closed_ = false;
