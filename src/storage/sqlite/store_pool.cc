@@ -46,15 +46,18 @@ int StoreHandle::on_wal_commit(void* handle, sqlite3* /*db*/,
 }
 
 void StoreHandle::write(PendingWrite& mine, const BatchCommit& commit) {
+  // A local, because once the queue's mutex is released the leader may
+  // set mine.leads under mine.mutex.
+  bool leads_now = false;
   {
     std::lock_guard queue_lock(queue_mutex_);
     queue_.push_back(&mine);
-    // With no write running the queue held nothing, so this write is at
-    // its front and its thread leads.
-    mine.leads = !writing_;
+    // With no write running the queue was empty, so this write is at its
+    // front and its thread leads.
+    leads_now = !writing_;
     writing_ = true;
   }
-  if (!mine.leads) {
+  if (!leads_now) {
     std::unique_lock lock(mine.mutex);
     mine.wake.wait(lock, [&mine] { return mine.done || mine.leads; });
     if (mine.done) return;
