@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -124,9 +125,10 @@ class Server::Impl {
     // a second. Linux lets listen() on a listening socket set a new
     // backlog (capped by net.core.somaxconn).
     if (listen_socket_ >= 0 && ::listen(listen_socket_, kListenBacklog) != 0) {
+      const std::string reason = std::strerror(errno);
       throw Error(ErrorCode::internal,
                   "cannot set the listen backlog on " + options_.bind_address +
-                      ":" + std::to_string(port));
+                      ":" + std::to_string(port) + ": " + reason);
     }
     port_ = port;
     return port;
@@ -190,10 +192,11 @@ class Server::Impl {
     // With Nagle's algorithm on, the body waits for the client's delayed
     // ACK of the head, which adds about 40 ms to every response on Linux.
     server_.set_tcp_nodelay(true);
-    // The listening socket, which bind() needs for its backlog. The
-    // options are cpp-httplib's defaults except SO_REUSEPORT: with it,
+    // Records the listening socket, which bind() needs for its backlog.
+    // cpp-httplib's default options set SO_REUSEPORT on Linux, with which
     // another process of the same user could bind the same port and take
-    // a share of the connections.
+    // a share of the connections. SO_REUSEADDR takes its place, so the
+    // host can restart on a port with connections in TIME_WAIT.
     server_.set_socket_options([this](socket_t socket) {
       int yes = 1;
       ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));

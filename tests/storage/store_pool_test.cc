@@ -62,7 +62,7 @@ TEST_CASE("pool keeps at most max_open_stores files open") {
 // longest. Before, the thread giving it back could take it again at
 // once, ahead of the waiting read, and under load a few reads waited
 // more than a second.
-TEST_CASE("a waiting read gets the next free read connection") {
+TEST_CASE("waiting read gets the next free connection") {
   TempDir dir;
   namespace sqlite = shopkit::storage::sqlite;
   const auto path = dir.path() / "queue.db";

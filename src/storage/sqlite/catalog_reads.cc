@@ -162,153 +162,164 @@ void load_children_of(Connection& connection, std::vector<Product>& products,
                  product.categories.push_back(row.getColumn(1).getString());
                });
 }
+namespace {
+
+// bm25 weights by column: title, description, tags, vendor, skus.
+constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
+
+// Binds one value of a page query at a parameter index.
+using Binder = std::function<void(SQLite::Statement&, int)>;
+
+// The WHERE clause of a page query (filters, then the keyset condition
+// "after the last row of the previous page") and its values, in order.
+struct PageConditions {
+  std::string where = " WHERE 1";
+  std::vector<Binder> binders;
+
+  void add_text(std::string value) {
+    binders.push_back([value = std::move(value)](SQLite::Statement& s, int i) {
+      s.bind(i, value);
+    });
+  }
+  void add_number(std::int64_t value) {
+    binders.push_back([value](SQLite::Statement& s, int i) {
+      s.bind(i, static_cast<int64_t>(value));
+    });
+  }
+};
+
+// Returns the conditions of `query`. `text_drives`: the full-text table
+// is joined and matched directly instead of through a sub-query.
+PageConditions page_conditions(const CatalogQuery& query, bool text_drives) {
+  PageConditions conditions;
+  std::string& where = conditions.where;
+  if (text_drives) {
+    where += " AND products_fts MATCH ?";
+    conditions.add_text(query.match);
+  } else if (!query.match.empty()) {
+    where += " AND p.seq IN (SELECT rowid FROM products_fts"
+             " WHERE products_fts MATCH ?)";
+    conditions.add_text(query.match);
+  }
+  if (query.status) {
+    where += " AND p.status = ?";
+    conditions.add_text(std::string(to_string(*query.status)));
+  }
+  if (query.category) {
+    where += " AND EXISTS (SELECT 1 FROM product_categories c "
+             "WHERE c.category = ? AND c.product_id = p.id)";
+    conditions.add_text(*query.category);
+  }
+  if (query.tag) {
+    where += " AND EXISTS (SELECT 1 FROM product_tags t "
+             "WHERE t.tag = ? AND t.product_id = p.id)";
+    conditions.add_text(*query.tag);
+  }
+  if (query.vendor) {
+    where += " AND p.vendor = ? COLLATE NOCASE";
+    conditions.add_text(*query.vendor);
+  }
+  if (query.min_price) {
+    where += " AND p.min_price >= ?";
+    conditions.add_number(*query.min_price);
+  }
+  if (query.max_price) {
+    where += " AND p.min_price <= ?";
+    conditions.add_number(*query.max_price);
+  }
+  if (query.in_stock) where += " AND p.sellable = 1";
+
+  if (!query.after) return conditions;
+  const SearchKey& after = *query.after;
+  switch (query.sort) {
+    case ProductSort::newest:
+      where += " AND (p.created_at, p.id) < (?, ?)";
+      conditions.add_number(after.number);
+      break;
+    case ProductSort::price:
+      where += " AND (p.min_price, p.id) > (?, ?)";
+      conditions.add_number(after.number);
+      break;
+    case ProductSort::title:
+      where += " AND (p.title > ? COLLATE NOCASE OR "
+               "(p.title = ? COLLATE NOCASE AND p.id > ?))";
+      conditions.add_text(after.text);
+      conditions.add_text(after.text);
+      break;
+    case ProductSort::relevance:
+      // NOTE: bm25 scores depend on the whole index, so a product
+      // written between two pages can shift the scores of others.
+      // Relevance pages may then skip or repeat a row, unlike the
+      // other sort orders.
+      where += std::string(" AND (") + kRank + " > ? OR (" + kRank +
+               " = ? AND p.id > ?))";
+      for (int i = 0; i < 2; ++i) {
+        conditions.binders.push_back(
+            [score = after.score](SQLite::Statement& s, int index) {
+              s.bind(index, score);
+            });
+      }
+      break;
+  }
+  conditions.add_text(after.id);
+  return conditions;
+}
+
+// The SQL of one sort order: the sort key's expression, the ORDER BY of
+// a query over products p, and the same order over the columns of a
+// union of such queries (empty for relevance, which never merges).
+struct SortSql {
+  std::string key;
+  std::string order;
+  std::string merged_order;
+};
+
+SortSql sort_sql(ProductSort sort) {
+  switch (sort) {
+    case ProductSort::newest:
+      return {"p.created_at", " ORDER BY p.created_at DESC, p.id DESC",
+              " ORDER BY sort_key DESC, id DESC"};
+    case ProductSort::price:
+      return {"p.min_price", " ORDER BY p.min_price, p.id",
+              " ORDER BY sort_key, id"};
+    case ProductSort::title:
+      return {"p.title", " ORDER BY p.title COLLATE NOCASE, p.id",
+              " ORDER BY sort_key COLLATE NOCASE, id"};
+    case ProductSort::relevance:
+      break;
+  }
+  return {kRank, std::string(" ORDER BY ") + kRank + ", p.id", ""};
+}
+
+}  // namespace
+
 // Builds and runs the page query. Filters become WHERE terms with bound
 // values; the sort order picks the ORDER BY and the keyset condition
 // "after the last row of the previous page". One more row than the
 // limit is read to learn whether another page follows.
 CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
-                          std::string_view currency) {
+                           std::string_view currency) {
   CatalogPage page;
   if (query.limit <= 0) return page;
-  const bool text = !query.match.empty();
 
-  // bm25 weights by column: title, description, tags, vendor, skus.
-  constexpr const char* kRank = "bm25(products_fts, 10.0, 1.0, 4.0, 2.0, 6.0)";
-  // The product's columns, then the sort key (column kSortKey).
-  std::string select = std::string("SELECT ") + kProductColumnsOfP + ", ";
-  switch (query.sort) {
-    case ProductSort::newest:
-      select += "p.created_at";
-      break;
-    case ProductSort::price:
-      select += "p.min_price";
-      break;
-    case ProductSort::title:
-      select += "p.title";
-      break;
-    case ProductSort::relevance:
-      select += kRank;
-      break;
-  }
-  select += " AS sort_key";
   // The plan matters: with a plain join SQLite walks products in sort
   // order and runs the full-text match once per product. Relevance
   // needs bm25 per match, so the FTS table drives (CROSS JOIN fixes the
   // loop order); the other orders match once into a set and walk the
   // sort index, stopping after `limit` rows.
-  const bool text_drives = text && query.sort == ProductSort::relevance;
+  const bool text_drives =
+      !query.match.empty() && query.sort == ProductSort::relevance;
+  const SortSql sort = sort_sql(query.sort);
+  // The product's columns, then the sort key (column kSortKey).
+  std::string select = std::string("SELECT ") + kProductColumnsOfP + ", " +
+                       sort.key + " AS sort_key";
   if (text_drives) {
     select += " FROM products_fts CROSS JOIN products p"
               " ON p.seq = products_fts.rowid";
   } else {
     select += " FROM products p";
   }
-
-  // The filters and the cursor. Their values are bound in this order;
-  // `binders` records how.
-  std::string where = " WHERE 1";
-  std::vector<std::function<void(SQLite::Statement&, int)>> binders;
-  auto add_text = [&binders](std::string value) {
-    binders.push_back([value = std::move(value)](SQLite::Statement& s, int i) {
-      s.bind(i, value);
-    });
-  };
-  auto add_number = [&binders](std::int64_t value) {
-    binders.push_back([value](SQLite::Statement& s, int i) {
-      s.bind(i, static_cast<int64_t>(value));
-    });
-  };
-
-  if (text_drives) {
-    where += " AND products_fts MATCH ?";
-    add_text(query.match);
-  } else if (text) {
-    where += " AND p.seq IN (SELECT rowid FROM products_fts"
-             " WHERE products_fts MATCH ?)";
-    add_text(query.match);
-  }
-  if (query.status) {
-    where += " AND p.status = ?";
-    add_text(std::string(to_string(*query.status)));
-  }
-  if (query.category) {
-    where += " AND EXISTS (SELECT 1 FROM product_categories c "
-             "WHERE c.category = ? AND c.product_id = p.id)";
-    add_text(*query.category);
-  }
-  if (query.tag) {
-    where += " AND EXISTS (SELECT 1 FROM product_tags t "
-             "WHERE t.tag = ? AND t.product_id = p.id)";
-    add_text(*query.tag);
-  }
-  if (query.vendor) {
-    where += " AND p.vendor = ? COLLATE NOCASE";
-    add_text(*query.vendor);
-  }
-  if (query.min_price) {
-    where += " AND p.min_price >= ?";
-    add_number(*query.min_price);
-  }
-  if (query.max_price) {
-    where += " AND p.min_price <= ?";
-    add_number(*query.max_price);
-  }
-  if (query.in_stock) where += " AND p.sellable = 1";
-
-  if (query.after) {
-    const SearchKey& after = *query.after;
-    switch (query.sort) {
-      case ProductSort::newest:
-        where += " AND (p.created_at, p.id) < (?, ?)";
-        add_number(after.number);
-        break;
-      case ProductSort::price:
-        where += " AND (p.min_price, p.id) > (?, ?)";
-        add_number(after.number);
-        break;
-      case ProductSort::title:
-        where += " AND (p.title > ? COLLATE NOCASE OR "
-                 "(p.title = ? COLLATE NOCASE AND p.id > ?))";
-        add_text(after.text);
-        add_text(after.text);
-        break;
-      case ProductSort::relevance:
-        // NOTE: bm25 scores depend on the whole index, so a product
-        // written between two pages can shift the scores of others.
-        // Relevance pages may then skip or repeat a row, unlike the
-        // other sort orders.
-        where += std::string(" AND (") + kRank + " > ? OR (" + kRank +
-                 " = ? AND p.id > ?))";
-        for (int i = 0; i < 2; ++i) {
-          binders.push_back([score = after.score](SQLite::Statement& s,
-                                                  int index) {
-            s.bind(index, score);
-          });
-        }
-        break;
-    }
-    add_text(after.id);
-  }
-
-  std::string order;
-  std::string merged_order;  // The same order over the columns of a union.
-  switch (query.sort) {
-    case ProductSort::newest:
-      order = " ORDER BY p.created_at DESC, p.id DESC";
-      merged_order = " ORDER BY sort_key DESC, id DESC";
-      break;
-    case ProductSort::price:
-      order = " ORDER BY p.min_price, p.id";
-      merged_order = " ORDER BY sort_key, id";
-      break;
-    case ProductSort::title:
-      order = " ORDER BY p.title COLLATE NOCASE, p.id";
-      merged_order = " ORDER BY sort_key COLLATE NOCASE, id";
-      break;
-    case ProductSort::relevance:
-      order = std::string(" ORDER BY ") + kRank + ", p.id";
-      break;
-  }
+  const PageConditions conditions = page_conditions(query, text_drives);
 
   // The sort indexes all begin with the status (store_schema.cc), so a
   // page over every status reads the first rows of each status from its
@@ -318,15 +329,15 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   std::string sql;
   int arms = 1;
   if (query.status || text_drives) {
-    sql = select + where + order + " LIMIT ?";
+    sql = select + conditions.where + sort.order + " LIMIT ?";
   } else {
     const char* const statuses[] = {"draft", "active", "archived"};
     for (const char* status : statuses) {
       if (!sql.empty()) sql += " UNION ALL ";
-      sql += "SELECT * FROM (" + select + where + " AND p.status = '" +
-             status + "'" + order + " LIMIT ?)";
+      sql += "SELECT * FROM (" + select + conditions.where +
+             " AND p.status = '" + status + "'" + sort.order + " LIMIT ?)";
     }
-    sql += merged_order + " LIMIT ?";
+    sql += sort.merged_order + " LIMIT ?";
     arms = 3;
   }
 
@@ -338,7 +349,7 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
     auto statement = connection.prepare(sql);
     int index = 1;
     for (int arm = 0; arm < arms; ++arm) {
-      for (const auto& bind : binders) bind(*statement, index++);
+      for (const auto& bind : conditions.binders) bind(*statement, index++);
       statement->bind(index++, static_cast<int64_t>(query.limit) + 1);
     }
     if (arms > 1) {

@@ -78,7 +78,7 @@ void StoreHandle::write(PendingWrite& mine, const BatchCommit& commit) {
   commit(batch);
 
   // The next leader wakes first, so its batch starts while the writes of
-  // this one still wake. A write's thread may return as soon as it sees
+  // this one still wake. A write's thread may return as soon as it reads
   // `done`, so its PendingWrite is touched only under its mutex.
   {
     std::lock_guard queue_lock(queue_mutex_);
@@ -131,6 +131,13 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
       reader_waiters_.push_back(&me);
       me.wake.wait(lock, [&] { return me.served || closed_; });
       if (!me.served) return false;
+      if (closed_) {
+        // Served just before close(), which now waits for this slot.
+        --readers_open_;
+        me.given.reset();
+        reader_returned_.notify_all();
+        return false;
+      }
       reader = std::move(me.given);  // Empty: open a connection in its slot.
     }
   }

@@ -29,14 +29,14 @@ namespace shopkit::storage::sqlite {
 
 // A write waiting in a store's queue. The thread that runs the queue
 // sets `error` (empty on success) and `closed` (the store was closed
-// before the write ran). Then, under the queue's mutex, it sets `done`
-// and wakes the write's thread through `wake`.
+// before the write ran). Then, under `mutex`, it sets `done` and wakes
+// the write's thread through `wake`.
 struct PendingWrite {
   const StoreWork* work = nullptr;
   std::exception_ptr error;
   bool closed = false;
-  // Set under `mutex` by the thread that ran the write, or that hands
-  // this write's thread the queue; the thread waits on `wake` for them.
+  // `done` and `leads` are set under `mutex`: `done` by the thread that
+  // ran the write, `leads` by the thread that hands this one the queue.
   // Each write has its own mutex, so the writes of a commit wake without
   // contending for the queue's.
   std::mutex mutex;

@@ -233,9 +233,9 @@ ALTER TABLE idempotency_keys_by_buyer RENAME TO idempotency_keys;
 // status go. Each product write had to update them: they were a sixth
 // of the pages that creating a product wrote.
 constexpr const char* kStoreV3 = R"sql(
-DROP INDEX products_by_created;
-DROP INDEX products_by_price;
-DROP INDEX products_by_title;
+DROP INDEX IF EXISTS products_by_created;
+DROP INDEX IF EXISTS products_by_price;
+DROP INDEX IF EXISTS products_by_title;
 )sql";
 
 constexpr std::array kMigrations{
