@@ -94,7 +94,7 @@ TEST_CASE("waiting read gets the next free connection") {
         CHECK(handle.waiting_reads() == 1);
       },
       kReaderOnly);
-  // This thread gave the connection back and asks again at once.
+  // This thread gave the connection back and requests one again at once.
   handle.with_reader([&](sqlite::Connection&) { record("again"); },
                      kReaderOnly);
   waiting.join();

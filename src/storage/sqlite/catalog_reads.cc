@@ -304,8 +304,8 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
 
   // The plan matters: with a plain join SQLite walks products in sort
   // order and runs the full-text match once per product. Relevance
-  // needs bm25 per match, so the FTS table drives (CROSS JOIN fixes the
-  // loop order); the other orders match once into a set and walk the
+  // needs bm25 per match, so the FTS table drives, and CROSS JOIN fixes
+  // that loop order. The other orders match once into a set and walk the
   // sort index, stopping after `limit` rows.
   const bool text_drives =
       !query.match.empty() && query.sort == ProductSort::relevance;
@@ -321,11 +321,10 @@ CatalogPage search_catalog(Connection& connection, const CatalogQuery& query,
   }
   const PageConditions conditions = page_conditions(query, text_drives);
 
-  // The sort indexes all begin with the status (store_schema.cc), so a
-  // page over every status reads the first rows of each status from its
-  // index and merges them: a union of at most three times limit + 1
-  // rows, sorted once. When the FTS table drives, no sort index is used
-  // and one query does.
+  // The sort indexes all begin with the status (store_schema.cc). So a
+  // page over every status reads the first limit + 1 rows of each status
+  // from its index and sorts that union once. When the FTS table drives,
+  // no sort index is used, and one query is enough.
   std::string sql;
   int arms = 1;
   if (query.status || text_drives) {

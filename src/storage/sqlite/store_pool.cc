@@ -127,18 +127,19 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
     } else if (reader_waiters_.empty() && readers_open_ < max_readers_) {
       ++readers_open_;
     } else {
-      ReaderWaiter me;
-      reader_waiters_.push_back(&me);
-      me.wake.wait(lock, [&] { return me.served || closed_; });
-      if (!me.served) return false;
+      ReaderWaiter waiting;
+      reader_waiters_.push_back(&waiting);
+      waiting.wake.wait(lock, [&] { return waiting.served || closed_; });
+      if (!waiting.served) return false;
       if (closed_) {
         // Served just before close(), which now waits for this slot.
         --readers_open_;
-        me.given.reset();
+        waiting.connection.reset();
         reader_returned_.notify_all();
         return false;
       }
-      reader = std::move(me.given);  // Empty: open a connection in its slot.
+      // An empty connection is a slot: the read opens one below.
+      reader = std::move(waiting.connection);
     }
   }
   // Gives the connection back when `use` ends, even by an exception. A
@@ -167,7 +168,7 @@ bool StoreHandle::with_reader(const std::function<void(Connection&)>& use,
       // this one failed to open.
       ReaderWaiter* next = handle.reader_waiters_.front();
       handle.reader_waiters_.pop_front();
-      next->given = std::move(reader);
+      next->connection = std::move(reader);
       next->served = true;
       next->wake.notify_one();
     }

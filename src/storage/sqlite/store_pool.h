@@ -148,10 +148,10 @@ class StoreHandle {
   Opener open_reader_;
   const int max_readers_;
   // A read waiting for a read connection. The read that gives one back
-  // sets `given` (empty: a slot to open one) and `served`.
+  // sets `connection` (empty: a slot to open one) and `served`.
   struct ReaderWaiter {
     std::condition_variable wake;
-    std::unique_ptr<Connection> given;
+    std::unique_ptr<Connection> connection;
     bool served = false;
   };
 
