@@ -45,14 +45,22 @@ StoreAccess require_store_right(storage::PlatformRepositories& platform,
                                 const StoreId& store, StoreRight right) {
   if (principal.is_anonymous()) throw store_not_found(store);
   std::optional<storage::StoreRecord> record = platform.stores().find(store);
+  std::optional<storage::MemberRecord> member;
+  if (record) member = platform.members().find(store, principal.user_id());
+  return check_store_right(record, member, principal, store, right);
+}
+
+StoreAccess check_store_right(const std::optional<storage::StoreRecord>& record,
+                              const std::optional<storage::MemberRecord>& member,
+                              const Principal& principal, const StoreId& store,
+                              StoreRight right) {
+  if (principal.is_anonymous()) throw store_not_found(store);
   if (!record || record->status == storage::StoreStatus::deleted ||
       record->status == storage::StoreStatus::purged) {
     throw store_not_found(store);
   }
 
   StoreAccess access{*record, std::nullopt};
-  std::optional<storage::MemberRecord> member =
-      platform.members().find(store, principal.user_id());
   if (member) {
     access.role = member->role;
     if (!role_has_right(member->role, right)) {

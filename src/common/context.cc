@@ -1,6 +1,7 @@
 #include "common/context.h"
 
 #include "auth/session_cache.h"
+#include "store/access_cache.h"
 #include "auth/signing_keys.h"
 #include "shopkit/error.h"
 #include "storage/sqlite/sqlite_storage.h"
@@ -39,7 +40,8 @@ Context::Context(Options options_in)
       random(options.random ? options.random : std::make_shared<OsRandom>()),
       ids(std::make_unique<IdGenerator>(random)),
       log(options.log),
-      session_cache(std::make_shared<SessionCache>()) {
+      session_cache(std::make_shared<SessionCache>()),
+      access_cache(std::make_shared<StoreAccessCache>()) {
   validate(options);
   if (options.disable_sqlite_memory_statistics) {
     storage::sqlite::turn_off_memory_statistics();

@@ -16,6 +16,7 @@ namespace shopkit::internal {
 
 class SessionCache;
 class SigningKeyRing;
+class StoreAccessCache;
 
 class Context {
  public:
@@ -37,6 +38,9 @@ class Context {
   // Live sessions for authenticate(); code that revokes sessions or
   // changes a user's status or role drops the affected entries.
   std::shared_ptr<SessionCache> session_cache;
+  // Store rows and memberships for the rights checks of store-scoped
+  // calls; platform writes through this process invalidate it.
+  std::shared_ptr<StoreAccessCache> access_cache;
   // The access token signing keys, shared by AuthService, which signs
   // and verifies with them, and SuperAdminService, which rotates them.
   std::shared_ptr<SigningKeyRing> signing_keys;

@@ -4,6 +4,8 @@
 // second backend (PostgreSQL) can be added behind the same interfaces.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -115,6 +117,14 @@ class Storage {
 
   virtual void close() = 0;
 
+  // How many platform write transactions this process has ended,
+  // committed or rolled back. A cache of platform rows reads it before
+  // its read transaction starts and drops what it read under a smaller
+  // count, since a write may have changed those rows in between.
+  std::uint64_t platform_write_count() const {
+    return platform_writes_.load(std::memory_order_acquire);
+  }
+
   // Typed helpers: run `work` and return what it returns.
   template <typename Work>
   auto read_platform(Work&& work) {
@@ -141,7 +151,15 @@ class Storage {
         [this, &store](const StoreWork& w) { run_store_write(store, w); });
   }
 
+ protected:
+  // Backends call it after each platform write transaction ends.
+  void count_platform_write() {
+    platform_writes_.fetch_add(1, std::memory_order_acq_rel);
+  }
+
  private:
+  std::atomic<std::uint64_t> platform_writes_{0};
+
   template <typename Repositories, typename Work, typename Runner>
   static auto run_with_result(Work&& work, Runner&& runner) {
     using Result = std::invoke_result_t<Work&, Repositories&>;

@@ -1,27 +1,49 @@
 #include "store/public_store.h"
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
 #include "shopkit/error.h"
+#include "store/access_cache.h"
 
 namespace shopkit::internal {
 
 PublicStore find_public_store(Context& context, const Principal& principal,
                               std::string_view handle) {
-  return context.storage->read_platform(
-      [&](storage::PlatformRepositories& platform) {
-        std::optional<storage::StoreRecord> record =
-            platform.stores().find_by_handle(handle);
-        if (!record || record->status != storage::StoreStatus::active) {
-          throw Error(ErrorCode::not_found,
-                      "store '" + std::string(handle) + "' not found",
-                      "handle");
-        }
-        PublicStore store{*record, principal.is_super_admin()};
-        if (!principal.is_anonymous() &&
-            platform.members().find(record->id, principal.user_id())) {
-          store.insider = true;
-        }
-        return store;
-      });
+  const std::string key =
+      StoreAccessCache::key_by_handle(handle, principal.user_id());
+  const std::chrono::milliseconds ttl = context.options.auth.session_cache_ttl;
+  const std::uint64_t write_count = context.storage->platform_write_count();
+  const Timestamp now = context.now();
+  std::optional<StoreAccessCache::Rows> rows =
+      context.access_cache->find(key, write_count, now, ttl);
+  if (!rows) {
+    rows = context.storage->read_platform(
+        [&](storage::PlatformRepositories& platform)
+            -> std::optional<StoreAccessCache::Rows> {
+          std::optional<storage::StoreRecord> record =
+              platform.stores().find_by_handle(handle);
+          if (!record) return std::nullopt;
+          std::optional<storage::MemberRecord> member;
+          if (!principal.is_anonymous()) {
+            member = platform.members().find(record->id, principal.user_id());
+          }
+          return StoreAccessCache::Rows{std::move(*record), std::move(member)};
+        });
+    // Unknown handles are not cached, so probing them cannot fill the
+    // cache.
+    if (rows && ttl.count() > 0) {
+      context.access_cache->put(key, *rows, write_count, now);
+    }
+  }
+  if (!rows || rows->store.status != storage::StoreStatus::active) {
+    throw Error(ErrorCode::not_found,
+                "store '" + std::string(handle) + "' not found", "handle");
+  }
+  return PublicStore{std::move(rows->store),
+                     principal.is_super_admin() || rows->member.has_value()};
 }
 
 }  // namespace shopkit::internal

@@ -240,6 +240,14 @@ void SqliteStorage::run_platform(bool write, const PlatformWork& work) {
   require_open();
   std::unique_lock<std::mutex> write_lock;
   if (write) write_lock = std::unique_lock(platform_write_mutex_);
+  // Counted when the transaction has ended, whether it committed or not.
+  struct CountWrite {
+    SqliteStorage& storage;
+    bool write;
+    ~CountWrite() {
+      if (write) storage.count_platform_write();
+    }
+  } count_write{*this, write};
   try {
     PlatformLease lease(*this);
     try {
