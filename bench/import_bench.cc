@@ -1,10 +1,7 @@
 // Rows per second of the product CSV import on a generated Shopify file.
 //
-//   cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release \
-//     -DSHOPKIT_BUILD_BENCH=ON -DSHOPKIT_BUILD_TESTS=OFF \
-//     -DSHOPKIT_BUILD_PYTHON=OFF -DSHOPKIT_BUILD_HTTP_HOST=OFF
-//   cmake --build build/bench --target import_bench
-//   build/bench/bin/import_bench
+// docs/benchmarks.md (Product CSV import) has the commands that build
+// and run it.
 //
 // Each iteration imports into a new store in a new data folder under the
 // system temp folder. The disk and the page cache decide much of the

@@ -1,4 +1,4 @@
-// Benchmarks of the commerce core, each next to a raw SQLite baseline
+// Benchmarks of the commerce core, most next to a raw SQLite baseline
 // that runs the same SQL statements through the sqlite3 C API with
 // prepared statements, on the same files, in the same run. The ratio
 // of the two is the cost of shopkit's layers (authorization, value
@@ -564,12 +564,41 @@ void BM_Provision_Raw(benchmark::State& state) {
   }
 }
 
+// --- Create a product ---
+
+// The product that bench/http/create_product.lua posts: one variant with
+// an option, a vendor and a tag. It has no raw baseline. With several
+// threads the creates share commits, as the host's requests do.
+void BM_CreateProduct_Shopkit(benchmark::State& state) {
+  World& w = world();
+  shopkit::ProductInput input;
+  input.status = shopkit::ProductStatus::active;
+  input.vendor = "Bench";
+  input.tags = {"bench"};
+  input.options = {"Size"};
+  shopkit::VariantInput variant;
+  variant.options = {"M"};
+  variant.price = shopkit::Money(1999, "USD");
+  variant.stock = 10;
+  input.variants.push_back(variant);
+  for (auto _ : state) {
+    const std::string sku = "NEW-" + std::to_string(w.sequence++);
+    input.title = "Bench " + sku;
+    input.variants[0].sku = sku;
+    auto product = w.platform->admin().create_product(w.owner, w.store, input);
+    benchmark::DoNotOptimize(product);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 BENCHMARK(BM_GetProduct_Shopkit);
 BENCHMARK(BM_GetProduct_Raw);
 BENCHMARK(BM_SearchPage_Shopkit);
 BENCHMARK(BM_SearchPage_Raw);
 BENCHMARK(BM_Checkout3_Shopkit);
 BENCHMARK(BM_Checkout3_Raw);
+// Last of the store benchmarks, since it grows the catalog.
+BENCHMARK(BM_CreateProduct_Shopkit)->Threads(1)->Threads(4)->UseRealTime();
 BENCHMARK(BM_Provision_Shopkit)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Provision_Raw)->Unit(benchmark::kMillisecond);
 
