@@ -42,12 +42,12 @@ struct AuthOptions {
   // throttle_window before login raises resource_exhausted.
   int max_failed_logins = 5;
   std::chrono::seconds throttle_window{15 * 60};
-  // How long authenticate() may trust a session it read from platform.db
-  // before reading it again, and the rights check of store-scoped calls
-  // a store's row and a membership. Changes made through the same
-  // Platform apply at once; this bounds how long one made by another
-  // process (another host or the CLI) goes unseen. Zero reads on every
-  // call.
+  // How long a row read from platform.db may be trusted before it is
+  // read again: a session, for authenticate(), and a store's row and a
+  // membership, for the rights check of store-scoped calls. Changes made
+  // through the same Platform apply at once; this bounds how long one
+  // made by another process (another host or the CLI) goes unseen. Zero
+  // reads on every call.
   std::chrono::milliseconds session_cache_ttl{1000};
 };
 

@@ -50,10 +50,10 @@ StoreAccess require_store_right(storage::PlatformRepositories& platform,
   return check_store_right(record, member, principal, store, right);
 }
 
-StoreAccess check_store_right(const std::optional<storage::StoreRecord>& record,
-                              const std::optional<storage::MemberRecord>& member,
-                              const Principal& principal, const StoreId& store,
-                              StoreRight right) {
+StoreAccess check_store_right(
+    const std::optional<storage::StoreRecord>& record,
+    const std::optional<storage::MemberRecord>& member,
+    const Principal& principal, const StoreId& store, StoreRight right) {
   if (principal.is_anonymous()) throw store_not_found(store);
   if (!record || record->status == storage::StoreStatus::deleted ||
       record->status == storage::StoreStatus::purged) {

@@ -48,10 +48,10 @@ StoreAccess require_store_right(storage::PlatformRepositories& platform,
 
 // The same check on rows already read: `record` is the store's registry
 // row and `member` the principal's membership, each empty when missing.
-StoreAccess check_store_right(const std::optional<storage::StoreRecord>& record,
-                              const std::optional<storage::MemberRecord>& member,
-                              const Principal& principal, const StoreId& store,
-                              StoreRight right);
+StoreAccess check_store_right(
+    const std::optional<storage::StoreRecord>& record,
+    const std::optional<storage::MemberRecord>& member,
+    const Principal& principal, const StoreId& store, StoreRight right);
 
 // The error for a store that is missing or hidden from the caller.
 Error store_not_found(const StoreId& store);

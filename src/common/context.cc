@@ -1,10 +1,10 @@
 #include "common/context.h"
 
 #include "auth/session_cache.h"
-#include "store/access_cache.h"
 #include "auth/signing_keys.h"
 #include "shopkit/error.h"
 #include "storage/sqlite/sqlite_storage.h"
+#include "store/access_cache.h"
 
 namespace shopkit::internal {
 namespace {

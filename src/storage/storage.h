@@ -117,12 +117,13 @@ class Storage {
 
   virtual void close() = 0;
 
-  // How many platform write transactions this process has ended,
-  // committed or rolled back. A cache of platform rows reads it before
-  // its read transaction starts and drops what it read under a smaller
-  // count, since a write may have changed those rows in between.
-  std::uint64_t platform_write_count() const {
-    return platform_writes_.load(std::memory_order_acquire);
+  // How many platform write transactions of this process that changed a
+  // store row or a membership have ended, committed or rolled back. A
+  // cache of those rows reads it before its read transaction starts and
+  // drops what it read under a smaller count, since a write may have
+  // changed those rows in between.
+  std::uint64_t store_registry_write_count() const {
+    return store_registry_writes_.load(std::memory_order_acquire);
   }
 
   // Typed helpers: run `work` and return what it returns.
@@ -152,13 +153,14 @@ class Storage {
   }
 
  protected:
-  // Backends call it after each platform write transaction ends.
-  void count_platform_write() {
-    platform_writes_.fetch_add(1, std::memory_order_acq_rel);
+  // Backends call it after each transaction that changed a store row or
+  // a membership has ended.
+  void count_store_registry_write() {
+    store_registry_writes_.fetch_add(1, std::memory_order_acq_rel);
   }
 
  private:
-  std::atomic<std::uint64_t> platform_writes_{0};
+  std::atomic<std::uint64_t> store_registry_writes_{0};
 
   template <typename Repositories, typename Work, typename Runner>
   static auto run_with_result(Work&& work, Runner&& runner) {

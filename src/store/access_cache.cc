@@ -23,7 +23,8 @@ void StoreAccessCache::put(const std::string& key, Rows rows,
                            std::uint64_t write_count, Timestamp loaded_at) {
   std::unique_lock lock(mutex_);
   if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_.insert_or_assign(key, Entry{std::move(rows), write_count, loaded_at});
+  entries_.insert_or_assign(key,
+                            Entry{std::move(rows), write_count, loaded_at});
 }
 
 namespace {

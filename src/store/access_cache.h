@@ -17,9 +17,9 @@
 namespace shopkit::internal {
 
 // Thread-safe. An entry is trusted only while the storage's
-// platform_write_count() equals the count read before its rows were
-// loaded, so a change made through this process applies to the next
-// call. It is also trusted for at most `ttl` after loading, which bounds
+// store_registry_write_count() equals the count read before its rows
+// were loaded, so a change made through this process applies to the
+// next call. It is also trusted for at most `ttl` after loading, which bounds
 // how long a change made by another process goes unseen.
 class StoreAccessCache {
  public:
@@ -39,8 +39,7 @@ class StoreAccessCache {
   // Keys of the rows looked up by store id or by store handle, for one
   // user (empty for the anonymous principal).
   static std::string key_by_id(const StoreId& store, const UserId& user);
-  static std::string key_by_handle(std::string_view handle,
-                                   const UserId& user);
+  static std::string key_by_handle(std::string_view handle, const UserId& user);
 
  private:
   struct Entry {

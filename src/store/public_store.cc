@@ -15,7 +15,11 @@ PublicStore find_public_store(Context& context, const Principal& principal,
   const std::string key =
       StoreAccessCache::key_by_handle(handle, principal.user_id());
   const std::chrono::milliseconds ttl = context.options.auth.session_cache_ttl;
-  const std::uint64_t write_count = context.storage->platform_write_count();
+  // Read before the read transaction starts: a registry write that
+  // commits after this point raises the count, so the rows loaded below
+  // are trusted only if no such write ended in between.
+  const std::uint64_t write_count =
+      context.storage->store_registry_write_count();
   const Timestamp now = context.now();
   std::optional<StoreAccessCache::Rows> rows =
       context.access_cache->find(key, write_count, now, ttl);

@@ -2,9 +2,8 @@
 
 #include <chrono>
 #include <cstdint>
-#include <utility>
-
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "storage/store_settings_repository.h"
 #include "store/access_cache.h"
@@ -17,7 +16,11 @@ StoreAccess authorize(Context& context, const Principal& principal,
   const std::string key =
       StoreAccessCache::key_by_id(store, principal.user_id());
   const std::chrono::milliseconds ttl = context.options.auth.session_cache_ttl;
-  const std::uint64_t write_count = context.storage->platform_write_count();
+  // Read before the read transaction starts: a registry write that
+  // commits after this point raises the count, so the rows loaded below
+  // are trusted only if no such write ended in between.
+  const std::uint64_t write_count =
+      context.storage->store_registry_write_count();
   const Timestamp now = context.now();
   if (auto rows = context.access_cache->find(key, write_count, now, ttl)) {
     return check_store_right(rows->store, rows->member, principal, store,
@@ -29,7 +32,9 @@ StoreAccess authorize(Context& context, const Principal& principal,
         std::optional<storage::StoreRecord> found =
             platform.stores().find(store);
         std::optional<storage::MemberRecord> membership;
-        if (found) membership = platform.members().find(store, principal.user_id());
+        if (found) {
+          membership = platform.members().find(store, principal.user_id());
+        }
         return std::pair(std::move(found), std::move(membership));
       });
   // Unknown ids are not cached, so probing them cannot fill the cache.

@@ -10,7 +10,9 @@
 
 namespace shopkit::internal {
 
-// Runs require_store_right() in a platform read transaction.
+// Checks the rights as require_store_right() does, on the store's row
+// and the principal's membership from the access cache, or from a
+// platform read transaction when the cache has no trusted entry.
 StoreAccess authorize(Context& context, const Principal& principal,
                       const StoreId& store, StoreRight right);
 

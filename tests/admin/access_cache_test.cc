@@ -18,8 +18,7 @@ namespace {
 struct AccessFixture : PanelsFixture {
   shopkit::Principal owner = make_merchant();
   shopkit::StoreId store = make_store(owner, "corner-shop");
-  shopkit::Product product =
-      add_product(owner, store, "Mug", "MUG-1", 1200);
+  shopkit::Product product = add_product(owner, store, "Mug", "MUG-1", 1200);
 
   // A staff member whose rights check is cached by a first call.
   shopkit::Principal cached_staff() {
@@ -36,8 +35,9 @@ TEST_CASE("removed member loses access at once after a cached check") {
   AccessFixture f;
   auto clerk = f.cached_staff();
   f.platform.admin().remove_member(f.owner, f.store, clerk.user_id());
-  CHECK(error_code_of([&] { f.platform.admin().get_settings(clerk, f.store); }) ==
-        ErrorCode::not_found);
+  CHECK(error_code_of([&] {
+          f.platform.admin().get_settings(clerk, f.store);
+        }) == ErrorCode::not_found);
 }
 
 TEST_CASE("demoted member loses a right at once after a cached check") {
@@ -52,7 +52,7 @@ TEST_CASE("demoted member loses a right at once after a cached check") {
         }) == ErrorCode::permission_denied);
 }
 
-TEST_CASE("suspended store refuses writes and hides its catalog at once") {
+TEST_CASE("suspended store rejects writes at once") {
   AccessFixture f;
   auto admin = f.make_super_admin();
   CHECK(f.platform.stores()
@@ -76,13 +76,14 @@ TEST_CASE("suspended store refuses writes and hides its catalog at once") {
 TEST_CASE("new member is seen at once after a cached refusal") {
   AccessFixture f;
   auto clerk = f.make_merchant();
-  CHECK(error_code_of([&] { f.platform.admin().get_settings(clerk, f.store); }) ==
-        ErrorCode::not_found);
+  CHECK(error_code_of([&] {
+          f.platform.admin().get_settings(clerk, f.store);
+        }) == ErrorCode::not_found);
   f.add_member(f.store, f.owner, clerk, StoreRole::staff);
   CHECK(f.platform.admin().get_settings(clerk, f.store).currency == "USD");
 }
 
-TEST_CASE("a member's drafts view follows membership at once") {
+TEST_CASE("drafts view follows membership at once") {
   AccessFixture f;
   shopkit::ProductInput draft;
   draft.title = "Secret";
@@ -93,9 +94,9 @@ TEST_CASE("a member's drafts view follows membership at once") {
   draft.variants.push_back(variant);
   auto hidden = f.platform.admin().create_product(f.owner, f.store, draft);
   auto clerk = f.cached_staff();
-  CHECK(f.platform.stores()
-            .get_product(clerk, "corner-shop", hidden.handle)
-            .id == hidden.id);
+  CHECK(
+      f.platform.stores().get_product(clerk, "corner-shop", hidden.handle).id ==
+      hidden.id);
   f.platform.admin().remove_member(f.owner, f.store, clerk.user_id());
   CHECK(error_code_of([&] {
           f.platform.stores().get_product(clerk, "corner-shop", hidden.handle);
@@ -109,8 +110,9 @@ TEST_CASE("another process's member removal applies after the cache ttl") {
   other.platform->admin().get_settings(clerk, f.store);  // Cached there.
 
   f.platform.admin().remove_member(f.owner, f.store, clerk.user_id());
-  CHECK(error_code_of([&] { f.platform.admin().get_settings(clerk, f.store); }) ==
-        ErrorCode::not_found);
+  CHECK(error_code_of([&] {
+          f.platform.admin().get_settings(clerk, f.store);
+        }) == ErrorCode::not_found);
   // Within session_cache_ttl the other process may still allow it.
   CHECK_NOTHROW(other.platform->admin().get_settings(clerk, f.store));
   other.clock->advance(std::chrono::milliseconds(1000));
@@ -147,4 +149,21 @@ TEST_CASE("zero cache ttl checks platform.db on every call") {
   f.platform.admin().remove_member(f.owner, f.store, clerk.user_id());
   CHECK(error_code_of([&] { other->admin().get_settings(clerk, f.store); }) ==
         ErrorCode::not_found);
+}
+
+TEST_CASE("unrelated platform writes keep cached rows") {
+  AccessFixture f;
+  auto clerk = f.cached_staff();
+  auto other = shopkit::testing::open_test_platform(f.dir.path());
+  // Removed by another process, so here only the ttl ends the entry.
+  other.platform->admin().remove_member(f.owner, f.store, clerk.user_id());
+
+  f.make_merchant();  // A sign-up and a login write users and sessions.
+  f.checkout("corner-shop", {{"MUG-1", 1}});  // Writes order counters.
+  CHECK_NOTHROW(f.platform.admin().get_settings(clerk, f.store));
+
+  f.test.clock->advance(std::chrono::milliseconds(1000));
+  CHECK(error_code_of([&] {
+          f.platform.admin().get_settings(clerk, f.store);
+        }) == ErrorCode::not_found);
 }

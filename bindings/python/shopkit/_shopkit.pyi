@@ -198,9 +198,9 @@ class AuthOptions:
     throttle_window: datetime.timedelta
     """The window over which failed logins are counted (timedelta)."""
     session_cache_ttl: datetime.timedelta
-    """How long authenticate() may trust a session it read before reading it again
-    (timedelta, default 1 s); bounds how long a revocation by another process
-    goes unseen.
+    """How long authenticate() may trust a session, and the rights check a store's
+    row and a membership, read before reading them again (timedelta, default 1
+    s). It bounds how long a change made by another process goes unseen.
     """
     def __init__(self, *, issuer: str = ..., audience: str = ..., access_token_ttl: datetime.timedelta = ..., refresh_token_ttl: datetime.timedelta = ..., leeway: datetime.timedelta = ..., scrypt_log2_n: int = ..., scrypt_r: int = ..., scrypt_p: int = ..., reset_token_ttl: datetime.timedelta = ..., verify_token_ttl: datetime.timedelta = ..., max_failed_logins: int = ..., throttle_window: datetime.timedelta = ..., session_cache_ttl: datetime.timedelta = ...) -> None:
         """Create a AuthOptions from keyword arguments; omitted fields keep their

@@ -96,9 +96,10 @@ void bind_auth_options(py::module_& module) {
       .field("throttle_window", &AuthOptions::throttle_window,
              "The window over which failed logins are counted (timedelta).")
       .field("session_cache_ttl", &AuthOptions::session_cache_ttl,
-             "How long authenticate() may trust a session it read before "
-             "reading it again (timedelta, default 1 s); bounds how long a "
-             "revocation by another process goes unseen.")
+             "How long authenticate() may trust a session, and the rights "
+             "check a store's row and a membership, read before reading "
+             "them again (timedelta, default 1 s). It bounds how long a "
+             "change made by another process goes unseen.")
       .finish();
 }
 

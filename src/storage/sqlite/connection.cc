@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <vector>
 
 namespace shopkit::storage::sqlite {
 
@@ -40,6 +41,28 @@ void Connection::configure() {
   db_.exec(options_.synchronous_full ? "PRAGMA synchronous=FULL"
                                      : "PRAGMA synchronous=NORMAL");
   db_.setBusyTimeout(static_cast<int>(options_.busy_timeout.count()));
+}
+
+void Connection::watch_tables(const std::vector<std::string>& tables) {
+  watched_change_ = false;
+  if (watched_tables_ == tables) return;
+  watched_tables_ = tables;
+  sqlite3_update_hook(db_.getHandle(), &Connection::on_row_change, this);
+}
+
+bool Connection::take_watched_change() {
+  const bool changed = watched_change_;
+  watched_change_ = false;
+  return changed;
+}
+
+void Connection::on_row_change(void* connection, int /*operation*/,
+                               const char* /*database*/, const char* table,
+                               long long /*rowid*/) {
+  auto* self = static_cast<Connection*>(connection);
+  for (const std::string& watched : self->watched_tables_) {
+    if (watched == table) self->watched_change_ = true;
+  }
 }
 
 Connection::Lease::~Lease() {

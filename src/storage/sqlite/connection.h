@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace shopkit::storage::sqlite {
 
@@ -69,10 +70,26 @@ class Connection {
   int schema_version();
   void set_schema_version(int version);
 
+  // Records from now on, through SQLite's update hook, whether a row of
+  // one of `tables` is inserted, updated or deleted, and clears the
+  // record. The hook does not fire for WITHOUT ROWID tables, for rows
+  // that REPLACE deletes or for a DELETE without WHERE, so watch only
+  // rowid tables written without those.
+  void watch_tables(const std::vector<std::string>& tables);
+  // Returns whether a watched table changed since the last call, and
+  // clears the record.
+  bool take_watched_change();
+
  private:
+  static void on_row_change(void* connection, int operation,
+                            const char* database, const char* table,
+                            long long rowid);
+
   std::filesystem::path path_;
   ConnectionOptions options_;
   SQLite::Database db_;
+  std::vector<std::string> watched_tables_;
+  bool watched_change_ = false;
   // Looks up by std::string_view, so that a lookup with a string
   // literal allocates no std::string.
   struct SqlHash {

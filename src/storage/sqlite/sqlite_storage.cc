@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "common/ids.h"
 #include "shopkit/error.h"
@@ -240,17 +241,31 @@ void SqliteStorage::run_platform(bool write, const PlatformWork& work) {
   require_open();
   std::unique_lock<std::mutex> write_lock;
   if (write) write_lock = std::unique_lock(platform_write_mutex_);
-  // Counted when the transaction has ended, whether it committed or not.
-  struct CountWrite {
+  // Set when the work changed a store row or a membership, and counted
+  // once the transaction has ended, whether it committed or not.
+  bool registry_changed = false;
+  struct CountRegistryWrite {
     SqliteStorage& storage;
-    bool write;
-    ~CountWrite() {
-      if (write) storage.count_platform_write();
+    const bool& changed;
+    ~CountRegistryWrite() {
+      if (changed) storage.count_store_registry_write();
     }
-  } count_write{*this, write};
+  } count_registry_write{*this, registry_changed};
   try {
     PlatformLease lease(*this);
+    // The tables behind the access cache (store_registry_write_count()).
+    // Set on every lease, so no platform connection goes unwatched.
+    static const std::vector<std::string> kRegistryTables = {"stores",
+                                                             "store_members"};
+    lease.connection().watch_tables(kRegistryTables);
     try {
+      // Declared before the transaction, so it reads the record after
+      // the commit or the rollback.
+      struct TakeChange {
+        Connection& connection;
+        bool& changed;
+        ~TakeChange() { changed = connection.take_watched_change(); }
+      } take_change{lease.connection(), registry_changed};
       Transaction transaction(
           lease.connection(),
           write ? Transaction::Kind::write : Transaction::Kind::read);
