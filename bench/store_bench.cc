@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -139,6 +140,9 @@ struct World {
     shopkit::Options options;
     options.data_dir = dir;
     options.auth.scrypt_log2_n = 10;
+    // Without caches, so the shopkit side reads the rights check from
+    // platform.db on every call, as the raw baselines do.
+    options.auth.session_cache_ttl = std::chrono::milliseconds(0);
     platform = shopkit::Platform::open(options);
 
     auto& auth = platform->auth();
