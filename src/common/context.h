@@ -39,7 +39,7 @@ class Context {
   // changes a user's status or role drops the affected entries.
   std::shared_ptr<SessionCache> session_cache;
   // Store rows and memberships for the rights checks of store-scoped
-  // calls; platform writes through this process invalidate it.
+  // calls. Writes to them through this process invalidate it.
   std::shared_ptr<StoreAccessCache> access_cache;
   // The access token signing keys, shared by AuthService, which signs
   // and verifies with them, and SuperAdminService, which rotates them.

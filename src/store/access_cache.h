@@ -19,8 +19,8 @@ namespace shopkit::internal {
 // Thread-safe. An entry is trusted only while the storage's
 // store_registry_write_count() equals the count read before its rows
 // were loaded, so a change made through this process applies to the
-// next call. It is also trusted for at most `ttl` after loading, which bounds
-// how long a change made by another process goes unseen.
+// next call. It is also trusted for at most `ttl` after loading, which
+// bounds how long a change made by another process goes unseen.
 class StoreAccessCache {
  public:
   // A store's registry row and one user's membership in it.
