@@ -8,6 +8,27 @@ bench_wrk_threads="${WRK_THREADS:-2}"
 bench_connection_counts="${CONNECTIONS:-2 32}"
 bench_routes="${ROUTES:-get_product list_page create_product checkout}"
 
+# Stops the server with pid $server_pid, if any, and removes the folder
+# $work. The run scripts set both and call it on exit.
+bench_cleanup() {
+  if [ -n "$server_pid" ]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+
+# Waits up to 10 s for a server to write "listening on ADDRESS" to
+# FILE, then prints ADDRESS, or nothing when it did not.
+bench_listen_address() {
+  local file="$1"
+  for _ in $(seq 1 100); do
+    grep -q "^listening on" "$file" 2>/dev/null && break
+    sleep 0.1
+  done
+  sed -n 's/^listening on //p' "$file"
+}
+
 bench_json_field() {
   /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)$1)"
 }

@@ -20,14 +20,7 @@ shopkit="$PWD/$build_dir/bin/shopkit"
 
 work="$(mktemp -d)"
 server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
 # A merchant with one store, made with the CLI.
 export SHOPKIT_PASSWORD="bench password 1"
@@ -40,11 +33,7 @@ export SHOPKIT_PASSWORD="bench password 1"
 "$shopkit" --data "$work/data" serve --port 0 \
   >"$work/serve.out" 2>"$work/serve.log" &
 server_pid=$!
-for _ in $(seq 1 100); do
-  grep -q "^listening on" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-base="$(sed -n 's/^listening on //p' "$work/serve.out")"
+base="$(bench_listen_address "$work/serve.out")"
 [ -n "$base" ] || { echo "the host did not start" >&2; exit 1; }
 
 bench_seed_catalog "$base" bench@example.com "$SHOPKIT_PASSWORD"

@@ -16,20 +16,13 @@ source bench/http/lib.sh
 app_dir="$PWD/bench/node_baseline"
 
 [ -d "$app_dir/node_modules/sqlite3" ] || {
-  echo "bench/node_baseline/node_modules is missing; install it as README.md says" >&2
+  echo "bench/node_baseline/node_modules is missing; run the install command in bench/node_baseline/README.md" >&2
   exit 1
 }
 
 work="$(mktemp -d)"
 server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
 # A merchant with one store, made by the seed script.
 export DB_PATH="$work/shop.sqlite"
@@ -40,11 +33,7 @@ SEED_PASSWORD="$password" node "$app_dir/seed.js" \
 # The server, on a port the OS picks. Its errors go to a file.
 PORT=0 node "$app_dir/server.js" >"$work/serve.out" 2>"$work/serve.log" &
 server_pid=$!
-for _ in $(seq 1 100); do
-  grep -q "^listening on" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-base="$(sed -n 's/^listening on //p' "$work/serve.out")"
+base="$(bench_listen_address "$work/serve.out")"
 if [ -z "$base" ]; then
   echo "the server did not start within 10 s; its log follows" >&2
   cat "$work/serve.log" >&2

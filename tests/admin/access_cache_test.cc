@@ -1,6 +1,6 @@
 // The cache of store rows and memberships behind the rights checks. A
 // change made through the same Platform applies to the next call. A
-// second Platform on the same folder plays another process, and sees
+// second Platform on the same folder plays another process, and reads
 // the change once AuthOptions::session_cache_ttl has passed.
 #include <doctest/doctest.h>
 
