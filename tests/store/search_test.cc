@@ -235,6 +235,66 @@ TEST_CASE("every sort order pages completely") {
   }
 }
 
+// A page reads the children of all its products with one query per
+// table. Each product must get its own rows, in its own order, and its
+// option names back as written, whatever characters they hold.
+TEST_CASE("page products carry their own children in order") {
+  CatalogFixture f;
+  auto input = simple_product("Shirt", "SHIRT-Z", 900);
+  input.options = {"Size \"EU\"", "Colour, shade", "Back\\slash [x]"};
+  input.variants.front().options = {"42", "red", "a"};
+  for (const char* sku : {"SHIRT-A", "SHIRT-M"}) {
+    auto variant = input.variants.front();
+    variant.sku = sku;
+    variant.options = {"40", sku, "b"};
+    input.variants.push_back(variant);
+  }
+  input.tags = {"summer", "cotton", "Zebra"};
+  input.categories = {"tops", "new"};
+  input.images = {{"https://example.com/b.jpg", "back", 0},
+                  {"https://example.com/a.jpg", "front", 0}};
+  const auto shirt = f.admin().create_product(f.owner, f.shop, input);
+  auto other = simple_product("Hat", "HAT", 500);
+  other.options = {"Größe", "Colour, shade", "[x]"};
+  other.variants.front().options = {"M", "grey", "y"};
+  other.tags = {"wool"};
+  const auto hat = f.admin().create_product(f.owner, f.shop, other);
+  const auto plain = f.add("Plain", "PLAIN", 300);
+
+  ProductSearch search;
+  search.sort = ProductSort::title;
+  const auto page =
+      f.stores().search_products(Principal::anonymous(), "market", search);
+  REQUIRE(page.items.size() == 3);
+  for (const auto& expected : {hat, plain, shirt}) {
+    const auto& found = *std::find_if(
+        page.items.begin(), page.items.end(),
+        [&](const auto& product) { return product.id == expected.id; });
+    CAPTURE(expected.title);
+    CHECK(found.options == expected.options);
+    CHECK(found.tags == expected.tags);
+    CHECK(found.categories == expected.categories);
+    REQUIRE(found.variants.size() == expected.variants.size());
+    for (std::size_t i = 0; i < found.variants.size(); ++i) {
+      CHECK(found.variants[i].id == expected.variants[i].id);
+      CHECK(found.variants[i].sku == expected.variants[i].sku);
+      CHECK(found.variants[i].options == expected.variants[i].options);
+    }
+    REQUIRE(found.images.size() == expected.images.size());
+    for (std::size_t i = 0; i < found.images.size(); ++i) {
+      CHECK(found.images[i].url == expected.images[i].url);
+      CHECK(found.images[i].position == expected.images[i].position);
+    }
+  }
+  CHECK(shirt.options[0] == "Size \"EU\"");
+  CHECK(shirt.options[2] == "Back\\slash [x]");
+  CHECK(shirt.variants[1].sku == "SHIRT-A");
+  CHECK(shirt.tags == std::vector<std::string>{"summer", "cotton", "Zebra"});
+  CHECK(shirt.images[0].alt == "back");
+  CHECK(hat.options ==
+        std::vector<std::string>{"Größe", "Colour, shade", "[x]"});
+}
+
 // A member's list covers every status: it merges the first rows of each
 // status from the status-first sort indexes. The merged pages must give
 // the same order as sorting the whole catalog, across page boundaries,
