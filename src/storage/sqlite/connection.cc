@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/sqlite/wal_vfs.h"
+
 namespace shopkit::storage::sqlite {
 
 namespace {
@@ -27,7 +29,8 @@ Connection::Connection(const std::filesystem::path& path,
     : path_(path),
       options_(options),
       db_(path.string(), open_flags(options),
-          static_cast<int>(options.busy_timeout.count())) {}
+          static_cast<int>(options.busy_timeout.count()),
+          wal_batching_vfs()) {}
 
 void Connection::configure() {
   db_.exec("PRAGMA journal_mode=WAL");

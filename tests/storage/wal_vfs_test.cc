@@ -1,0 +1,197 @@
+// The WAL batching VFS (src/storage/sqlite/wal_vfs.*) holds back the
+// frames of a commit and writes them with the commit frame. These tests
+// check that other connections read each commit in full as soon as it
+// returns, that transactions which outgrow the page cache, roll back or
+// sync fully keep their contents, and that a commit the disk rejects
+// fails and leaves the file as it was.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/wal_vfs.h"
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+using shopkit::storage::sqlite::Connection;
+using shopkit::storage::sqlite::ConnectionOptions;
+using shopkit::testing::TempDir;
+
+namespace {
+
+// A database with a table of (n, blob) rows, opened through the VFS.
+struct WalDatabase {
+  TempDir dir;
+  fs::path path = dir.path() / "wal.db";
+
+  std::unique_ptr<Connection> open(bool synchronous_full = false) {
+    ConnectionOptions options;
+    options.synchronous_full = synchronous_full;
+    auto connection = std::make_unique<Connection>(path, options);
+    connection->configure();
+    return connection;
+  }
+
+  // A connection through SQLite's default VFS, as another program
+  // would open the file.
+  SQLite::Database open_plain() {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE, 10000);
+    return db;
+  }
+};
+
+void insert_rows(Connection& connection, int first, int count,
+                 int blob_bytes) {
+  auto statement = connection.prepare(
+      "INSERT INTO t (n, data) VALUES (?, zeroblob(?))");
+  for (int n = first; n < first + count; ++n) {
+    statement->bind(1, n);
+    statement->bind(2, blob_bytes);
+    statement->exec();
+    statement->reset();
+  }
+}
+
+std::int64_t row_count(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM t").getInt64();
+}
+
+std::int64_t row_sum(SQLite::Database& db) {
+  return db.execAndGet("SELECT coalesce(sum(n), 0) FROM t").getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("commits readable by other connections") {
+  WalDatabase database;
+  auto writer = database.open();
+  writer->db().exec(
+      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto reader = database.open();
+  SQLite::Database plain = database.open_plain();
+
+  int rows = 0;
+  for (int round = 0; round < 200; ++round) {
+    // 1 to 40 rows of 3,000 bytes: commits of 1 to about 40 pages.
+    const int count = 1 + (round * 7) % 40;
+    {
+      SQLite::Transaction transaction(writer->db());
+      insert_rows(*writer, rows, count, 3000);
+      transaction.commit();
+    }
+    rows += count;
+    CHECK(row_count(reader->db()) == rows);
+    CHECK(row_count(plain) == rows);
+    if (round % 50 == 49) {
+      // The WAL starts over at the next write: a new file header, then
+      // frames from the start again.
+      plain.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+  }
+  CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("transaction larger than page cache") {
+  WalDatabase database;
+  auto writer = database.open();
+  writer->db().exec(
+      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  // Ten pages of cache: the transactions below write pages to the WAL
+  // before their commit and read them back.
+  writer->db().exec("PRAGMA cache_size = 10");
+  SQLite::Database plain = database.open_plain();
+
+  SUBCASE("rolled back") {
+    {
+      SQLite::Transaction transaction(writer->db());
+      insert_rows(*writer, 0, 500, 2000);
+      // Not committed: the destructor rolls back.
+    }
+    insert_rows(*writer, 1000, 3, 10);
+    CHECK(row_count(plain) == 3);
+    CHECK(row_sum(plain) == 1000 + 1001 + 1002);
+  }
+  SUBCASE("rolled back to a savepoint") {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 0, 100, 2000);
+    writer->db().exec("SAVEPOINT inner");
+    insert_rows(*writer, 100, 400, 2000);
+    writer->db().exec("ROLLBACK TO inner");
+    writer->db().exec("RELEASE inner");
+    transaction.commit();
+    CHECK(row_count(plain) == 100);
+    CHECK(row_sum(plain) == 99 * 100 / 2);
+  }
+  SUBCASE("committed, more than the buffer holds") {
+    // About 12 MiB, three times what the VFS buffers at most.
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 0, 3000, 4000);
+    transaction.commit();
+    CHECK(row_count(plain) == 3000);
+  }
+  CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("synchronous full commits") {
+  // With synchronous=FULL SQLite syncs the WAL after each commit's
+  // frames, and syncs the WAL header when the WAL starts over.
+  WalDatabase database;
+  auto writer = database.open(/*synchronous_full=*/true);
+  writer->db().exec(
+      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  SQLite::Database plain = database.open_plain();
+  for (int round = 0; round < 20; ++round) {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, round * 10, 10, 1000 + round * 100);
+    transaction.commit();
+    CHECK(row_count(plain) == (round + 1) * 10);
+    if (round == 10) plain.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  writer.reset();
+  CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("commit the disk rejects changes nothing") {
+  WalDatabase database;
+  auto writer = database.open();
+  writer->db().exec(
+      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  insert_rows(*writer, 0, 10, 100);
+  SQLite::Database plain = database.open_plain();
+  REQUIRE(row_count(plain) == 10);
+
+  // A file size limit just above the WAL's size: the process may not
+  // write a file past it, as on a full disk. SIGXFSZ would end the
+  // process; ignored, the write fails with EFBIG instead.
+  const auto wal_size = static_cast<rlim_t>(
+      fs::file_size(database.path.string() + "-wal"));
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+  auto* const saved_handler = signal(SIGXFSZ, SIG_IGN);
+  rlimit limited = saved;
+  limited.rlim_cur = wal_size + 64 * 1024;
+  REQUIRE(setrlimit(RLIMIT_FSIZE, &limited) == 0);
+  bool failed = false;
+  try {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 100, 100, 3000);  // About 300 KiB.
+    transaction.commit();
+  } catch (const SQLite::Exception&) {
+    failed = true;
+  }
+  REQUIRE(setrlimit(RLIMIT_FSIZE, &saved) == 0);
+  signal(SIGXFSZ, saved_handler);
+
+  CHECK(failed);
+  CHECK(row_count(plain) == 10);
+  CHECK(row_count(writer->db()) == 10);
+  // The writer goes on once the disk has room.
+  insert_rows(*writer, 1000, 1, 100);
+  CHECK(row_count(plain) == 11);
+  CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
