@@ -137,6 +137,36 @@ TEST_CASE("transaction larger than page cache") {
   CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
+TEST_CASE("spilled commit survives a crash") {
+  // A transaction that outgrows the page cache writes pages to the WAL
+  // early. When it changes such a page again, SQLite overwrites the
+  // frame in place and, at the commit, rewrites the checksums in the
+  // frame headers from there on. A copy of the files taken right after
+  // the commit is what a crash would leave. Opening the copy runs WAL
+  // recovery, which keeps only frames whose checksums match.
+  WalDatabase database;
+  auto writer = database.open();
+  writer->db().exec(
+      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  writer->db().exec("PRAGMA cache_size = 10");
+  {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 0, 500, 2000);
+    writer->db().exec("UPDATE t SET data = zeroblob(1500) WHERE n % 7 = 0");
+    transaction.commit();
+  }
+
+  TempDir copy;
+  const fs::path copied = copy.path() / "wal.db";
+  fs::copy_file(database.path, copied);
+  fs::copy_file(database.path.string() + "-wal", copied.string() + "-wal");
+  SQLite::Database recovered(copied.string(), SQLite::OPEN_READWRITE);
+  CHECK(row_count(recovered) == 500);
+  CHECK(recovered.execAndGet("SELECT count(*) FROM t WHERE length(data) = 1500")
+            .getInt64() == 72);
+  CHECK(recovered.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
 TEST_CASE("synchronous full commits") {
   // With synchronous=FULL SQLite syncs the WAL after each commit's
   // frames, and syncs the WAL header when the WAL starts over.

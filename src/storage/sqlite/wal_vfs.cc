@@ -56,9 +56,8 @@ struct WalFile {
   // 0 while unknown; then frames are kFrameHeaderBytes + page_size long.
   sqlite3_int64 page_size = 0;
   // After a frame header went into the buffer: where its page must
-  // follow, and whether that frame ends a commit.
+  // follow.
   sqlite3_int64 page_expected_at = -1;
-  bool commit_frame = false;
 
   const sqlite3_io_methods* methods() const { return file->pMethods; }
 
@@ -97,9 +96,17 @@ struct WalFile {
     if (is_frame_header(amount, offset) && extends_buffer(offset)) {
       append(data, amount, offset);
       // Bytes 4 to 7 of a frame header: the database size after a
-      // commit, zero in the other frames.
-      commit_frame =
+      // commit, zero in the other frames. A commit frame's header goes
+      // out at once, with the frames before it. Its page follows as a
+      // write of its own, or never: when a commit overwrote frames it
+      // had written earlier (a transaction larger than the page cache),
+      // SQLite rewrites the headers from there on to fix their
+      // checksums, with no page after them. A header left in the buffer
+      // then would be missing from the file until the next write, and a
+      // crash would lose the commit.
+      const bool commit =
           read_big_endian32(static_cast<const unsigned char*>(data) + 4) != 0;
+      if (commit) return write_buffer();
       page_expected_at = offset + kFrameHeaderBytes;
       return SQLITE_OK;
     }
@@ -107,9 +114,7 @@ struct WalFile {
         extends_buffer(offset)) {
       append(data, amount, offset);
       page_expected_at = -1;
-      if (commit_frame || buffer.size() >= kMaxBufferedBytes) {
-        return write_buffer();
-      }
+      if (buffer.size() >= kMaxBufferedBytes) return write_buffer();
       return SQLITE_OK;
     }
     // Not the frame pattern: whatever is buffered goes first, in order.

@@ -1,6 +1,6 @@
-// A SQLite VFS that writes the frames of a WAL commit with one write
-// call instead of two per page. Every connection of the library opens
-// its file through it.
+// A SQLite VFS that writes the frames of a WAL commit with a few large
+// write calls instead of two per page. Every connection of the library
+// opens its file through it.
 #pragma once
 
 namespace shopkit::storage::sqlite {
@@ -11,14 +11,17 @@ namespace shopkit::storage::sqlite {
 // SQLite writes each WAL frame as two calls: the 24-byte frame header,
 // then the page. A commit of 50 pages was 100 pwrite calls, and in a
 // profile of product creates over HTTP those calls took about a quarter
-// of the store writer's time. The VFS keeps such frames in a buffer while they come
-// in order and writes them out with the commit frame, so the commit's
-// write call reports any error as before. It writes the buffer out
-// first whenever anything else happens to the file (a read, a write
-// elsewhere, a sync, a truncate, a size query, a close), so the file
-// contains every frame before SQLite marks the commit as visible to
-// other connections. Writes that do not follow the frame pattern go straight
-// to the file. Files other than WALs are the default VFS's own.
+// of the store writer's time. The VFS keeps such frames in a buffer
+// while they come in order. The header of the commit frame writes the
+// buffer out with it, in calls of up to 64 KiB, and the commit frame's
+// page follows as one more call. So the commit's write calls report any
+// error as before. The buffer is also written out first whenever
+// anything else happens to the file (a read, a write elsewhere, a sync,
+// a truncate, a size query, a close). So the file contains every frame
+// before SQLite marks the commit as visible to other connections, and a
+// crash of the process after a commit loses nothing. Writes that do not
+// follow the frame pattern go straight to the file. Files other than
+// WALs are the default VFS's own.
 const char* wal_batching_vfs();
 
 }  // namespace shopkit::storage::sqlite
