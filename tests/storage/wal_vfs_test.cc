@@ -1,9 +1,12 @@
 // The WAL batching VFS (src/storage/sqlite/wal_vfs.*) holds back the
 // frames of a commit and writes them with the commit frame. These tests
 // check that other connections read each commit in full as soon as it
-// returns, that transactions which outgrow the page cache, roll back or
-// sync fully keep their contents, and that a commit the disk rejects
-// fails and leaves the file as it was.
+// returns, and that a commit survives a crash right after it. They also
+// check transactions that outgrow the page cache, roll back or sync
+// fully, and a commit that the disk rejects, which must fail and leave
+// the file as it was.
+#include "storage/sqlite/wal_vfs.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <signal.h>
@@ -11,10 +14,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "storage/sqlite/connection.h"
-#include "storage/sqlite/wal_vfs.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -37,6 +40,14 @@ struct WalDatabase {
     return connection;
   }
 
+  // A connection as open() makes it, after creating the table t.
+  std::unique_ptr<Connection> open_writer(bool synchronous_full = false) {
+    auto connection = open(synchronous_full);
+    connection->db().exec(
+        "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+    return connection;
+  }
+
   // A connection through SQLite's default VFS, as another program
   // would open the file.
   SQLite::Database open_plain() {
@@ -45,10 +56,9 @@ struct WalDatabase {
   }
 };
 
-void insert_rows(Connection& connection, int first, int count,
-                 int blob_bytes) {
-  auto statement = connection.prepare(
-      "INSERT INTO t (n, data) VALUES (?, zeroblob(?))");
+void insert_rows(Connection& connection, int first, int count, int blob_bytes) {
+  auto statement =
+      connection.prepare("INSERT INTO t (n, data) VALUES (?, zeroblob(?))");
   for (int n = first; n < first + count; ++n) {
     statement->bind(1, n);
     statement->bind(2, blob_bytes);
@@ -69,9 +79,7 @@ std::int64_t row_sum(SQLite::Database& db) {
 
 TEST_CASE("commits readable by other connections") {
   WalDatabase database;
-  auto writer = database.open();
-  writer->db().exec(
-      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto writer = database.open_writer();
   auto reader = database.open();
   SQLite::Database plain = database.open_plain();
 
@@ -98,9 +106,7 @@ TEST_CASE("commits readable by other connections") {
 
 TEST_CASE("transaction larger than page cache") {
   WalDatabase database;
-  auto writer = database.open();
-  writer->db().exec(
-      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto writer = database.open_writer();
   // Ten pages of cache: the transactions below write pages to the WAL
   // before their commit and read them back.
   writer->db().exec("PRAGMA cache_size = 10");
@@ -145,9 +151,7 @@ TEST_CASE("spilled commit survives a crash") {
   // the commit is what a crash would leave. Opening the copy runs WAL
   // recovery, which keeps only frames whose checksums match.
   WalDatabase database;
-  auto writer = database.open();
-  writer->db().exec(
-      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto writer = database.open_writer();
   writer->db().exec("PRAGMA cache_size = 10");
   {
     SQLite::Transaction transaction(writer->db());
@@ -167,13 +171,40 @@ TEST_CASE("spilled commit survives a crash") {
   CHECK(recovered.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
+TEST_CASE("rolled back frames spare later commits") {
+  // A transaction on an empty WAL outgrows the page cache and rolls
+  // back. Its frames must be written, or dropped, before another
+  // connection commits at the same place in the WAL, or a later write
+  // puts them over that commit.
+  WalDatabase database;
+  auto writer = database.open_writer();
+  insert_rows(*writer, 0, 1, 100);
+  writer->db().exec("PRAGMA cache_size = 10");
+  database.open_plain().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 10, 300, 2000);
+    // Not committed: the destructor rolls back.
+  }
+  {
+    SQLite::Database other = database.open_plain();
+    other.exec(
+        "WITH RECURSIVE c(i) AS (SELECT 1000 UNION ALL SELECT i + 1 "
+        "FROM c WHERE i < 1040) INSERT INTO t SELECT i, zeroblob(3000) "
+        "FROM c");
+  }
+  CHECK(row_count(writer->db()) == 42);
+  writer.reset();
+  SQLite::Database reopened = database.open_plain();
+  CHECK(reopened.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  CHECK(row_count(reopened) == 42);
+}
+
 TEST_CASE("synchronous full commits") {
   // With synchronous=FULL SQLite syncs the WAL after each commit's
   // frames, and syncs the WAL header when the WAL starts over.
   WalDatabase database;
-  auto writer = database.open(/*synchronous_full=*/true);
-  writer->db().exec(
-      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto writer = database.open_writer(/*synchronous_full=*/true);
   SQLite::Database plain = database.open_plain();
   for (int round = 0; round < 20; ++round) {
     SQLite::Transaction transaction(writer->db());
@@ -188,9 +219,7 @@ TEST_CASE("synchronous full commits") {
 
 TEST_CASE("commit the disk rejects changes nothing") {
   WalDatabase database;
-  auto writer = database.open();
-  writer->db().exec(
-      "CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  auto writer = database.open_writer();
   insert_rows(*writer, 0, 10, 100);
   SQLite::Database plain = database.open_plain();
   REQUIRE(row_count(plain) == 10);
@@ -198,8 +227,8 @@ TEST_CASE("commit the disk rejects changes nothing") {
   // A file size limit just above the WAL's size: the process may not
   // write a file past it, as on a full disk. SIGXFSZ would end the
   // process; ignored, the write fails with EFBIG instead.
-  const auto wal_size = static_cast<rlim_t>(
-      fs::file_size(database.path.string() + "-wal"));
+  const auto wal_size =
+      static_cast<rlim_t>(fs::file_size(database.path.string() + "-wal"));
   rlimit saved{};
   REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
   auto* const saved_handler = signal(SIGXFSZ, SIG_IGN);

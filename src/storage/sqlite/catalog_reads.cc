@@ -3,10 +3,9 @@
 // sort orders and keyset cursor.
 #include "storage/sqlite/catalog_reads.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "common/time_format.h"
@@ -164,7 +163,7 @@ void attach_children(std::vector<ChildRow<T>>& rows,
   // The query's loop order returns the rows sorted already; the SQL
   // does not promise it, so check.
   if (!std::is_sorted(rows.begin(), rows.end(), before)) {
-    std::sort(rows.begin(), rows.end(), before);
+    std::stable_sort(rows.begin(), rows.end(), before);
   }
   for (ChildRow<T>& row : rows) {
     (products[row.product].*member).push_back(std::move(row.value));
@@ -214,8 +213,7 @@ void load_children_of(Connection& connection, std::vector<Product>& products,
            " c ON c.product_id = ids.value";
   };
   auto variants = read_children(
-      sql_for(kVariantColumnsOfC, "variants"),
-      [&](SQLite::Statement& row) {
+      sql_for(kVariantColumnsOfC, "variants"), [&](SQLite::Statement& row) {
         return read_variant(row, currency, /*first=*/2);
       });
   attach_children(variants, products, &Product::variants);
@@ -225,15 +223,13 @@ void load_children_of(Connection& connection, std::vector<Product>& products,
                      row.getColumn(1).getInt()};
       });
   attach_children(images, products, &Product::images);
-  auto tags = read_children(sql_for("c.tag", "product_tags"),
-                            [](SQLite::Statement& row) {
-                              return row.getColumn(2).getString();
-                            });
+  auto tags = read_children(
+      sql_for("c.tag", "product_tags"),
+      [](SQLite::Statement& row) { return row.getColumn(2).getString(); });
   attach_children(tags, products, &Product::tags);
-  auto categories = read_children(sql_for("c.category", "product_categories"),
-                                  [](SQLite::Statement& row) {
-                                    return row.getColumn(2).getString();
-                                  });
+  auto categories = read_children(
+      sql_for("c.category", "product_categories"),
+      [](SQLite::Statement& row) { return row.getColumn(2).getString(); });
   attach_children(categories, products, &Product::categories);
 }
 

@@ -17,6 +17,13 @@ int open_flags(const ConnectionOptions& options) {
   return flags;
 }
 
+// The VFS that batches WAL writes, or "" (SQLite's default VFS) when it
+// could not be registered.
+std::string batching_vfs_name() {
+  const char* name = wal_batching_vfs();
+  return name == nullptr ? std::string() : std::string(name);
+}
+
 }  // namespace
 
 void turn_off_memory_statistics() {
@@ -30,7 +37,7 @@ Connection::Connection(const std::filesystem::path& path,
       options_(options),
       db_(path.string(), open_flags(options),
           static_cast<int>(options.busy_timeout.count()),
-          wal_batching_vfs()) {}
+          batching_vfs_name()) {}
 
 void Connection::configure() {
   db_.exec("PRAGMA journal_mode=WAL");

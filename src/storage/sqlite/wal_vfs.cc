@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <new>
 #include <vector>
 
@@ -45,11 +44,17 @@ sqlite3_int64 page_size_of_header(const unsigned char* header) {
   return size;
 }
 
+struct DatabaseFile;
+
 // A WAL file: the default VFS's file, placed after this struct in the
 // memory SQLite allocates (szOsFile), and the frames not yet written.
 struct WalFile {
   sqlite3_file base;  // First, so SQLite's pointer is this struct's.
   sqlite3_file* file = nullptr;
+  // The database file of the same connection. Frames are buffered only
+  // when it is known, because its wrapper writes the buffer out when the
+  // connection releases the WAL's write lock.
+  DatabaseFile* database = nullptr;
   std::vector<unsigned char> buffer;
   // The file offset of buffer[0].
   sqlite3_int64 buffer_offset = 0;
@@ -67,17 +72,17 @@ struct WalFile {
     for (std::size_t done = 0; done < buffer.size() && result == SQLITE_OK;
          done += kMaxWriteBytes) {
       const std::size_t amount = std::min(kMaxWriteBytes, buffer.size() - done);
-      result = methods()->xWrite(file, buffer.data() + done,
-                                 static_cast<int>(amount),
-                                 buffer_offset + static_cast<sqlite3_int64>(done));
+      result = methods()->xWrite(
+          file, buffer.data() + done, static_cast<int>(amount),
+          buffer_offset + static_cast<sqlite3_int64>(done));
     }
     buffer.clear();
     return result;
   }
 
   bool is_frame_header(int amount, sqlite3_int64 offset) const {
-    return page_size != 0 && amount == kFrameHeaderBytes &&
-           offset >= kWalHeaderBytes &&
+    return database != nullptr && page_size != 0 &&
+           amount == kFrameHeaderBytes && offset >= kWalHeaderBytes &&
            (offset - kWalHeaderBytes) % (kFrameHeaderBytes + page_size) == 0;
   }
 
@@ -97,13 +102,13 @@ struct WalFile {
       append(data, amount, offset);
       // Bytes 4 to 7 of a frame header: the database size after a
       // commit, zero in the other frames. A commit frame's header goes
-      // out at once, with the frames before it. Its page follows as a
-      // write of its own, or never: when a commit overwrote frames it
-      // had written earlier (a transaction larger than the page cache),
-      // SQLite rewrites the headers from there on to fix their
-      // checksums, with no page after them. A header left in the buffer
-      // then would be missing from the file until the next write, and a
-      // crash would lose the commit.
+      // out at once, with the frames before it, and its page follows as
+      // a write of its own. Sometimes no page follows. When a commit
+      // overwrote frames it had written earlier (a transaction larger
+      // than the page cache), SQLite rewrites the headers from there on
+      // to fix their checksums. A header left in the buffer then would
+      // be missing from the file until the next write, and a crash would
+      // lose the commit.
       const bool commit =
           read_big_endian32(static_cast<const unsigned char*>(data) + 4) != 0;
       if (commit) return write_buffer();
@@ -131,21 +136,36 @@ WalFile& wal_file(sqlite3_file* base) {
   return *reinterpret_cast<WalFile*>(base);
 }
 
+// A main database file: the default VFS's file, placed as in WalFile,
+// and the connection's WAL file once that is open.
+struct DatabaseFile {
+  sqlite3_file base;
+  sqlite3_file* file = nullptr;
+  WalFile* wal = nullptr;
+
+  const sqlite3_io_methods* methods() const { return file->pMethods; }
+};
+
+DatabaseFile& database_file(sqlite3_file* base) {
+  return *reinterpret_cast<DatabaseFile*>(base);
+}
+
 // Where the default VFS's file starts in the memory SQLite allocates.
 constexpr std::size_t kInnerFileOffset =
-    (sizeof(WalFile) + alignof(std::max_align_t) - 1) /
+    (std::max(sizeof(WalFile), sizeof(DatabaseFile)) +
+     alignof(std::max_align_t) - 1) /
     alignof(std::max_align_t) * alignof(std::max_align_t);
 
 int wal_close(sqlite3_file* base) {
   WalFile& wal = wal_file(base);
+  if (wal.database != nullptr) wal.database->wal = nullptr;
   const int buffered = wal.write_buffer();
   const int closed = wal.methods()->xClose(wal.file);
   wal.~WalFile();
   return buffered != SQLITE_OK ? buffered : closed;
 }
 
-int wal_read(sqlite3_file* base, void* data, int amount,
-             sqlite3_int64 offset) {
+int wal_read(sqlite3_file* base, void* data, int amount, sqlite3_int64 offset) {
   WalFile& wal = wal_file(base);
   const int buffered = wal.write_buffer();
   if (buffered != SQLITE_OK) return buffered;
@@ -218,8 +238,8 @@ int wal_device_characteristics(sqlite3_file* base) {
   return wal.methods()->xDeviceCharacteristics(wal.file);
 }
 
-// Version 1: a WAL file needs no shared memory or memory mapping; those
-// methods are used on the database file only.
+// Version 1, because SQLite uses shared memory and memory mapping on the
+// database file only, never on a WAL file.
 const sqlite3_io_methods kWalMethods = {
     1,
     wal_close,
@@ -242,8 +262,170 @@ const sqlite3_io_methods kWalMethods = {
     nullptr,
 };
 
-int open_file(sqlite3_vfs* /*vfs*/, sqlite3_filename name,
-              sqlite3_file* base, int flags, int* out_flags) {
+// The database file's methods pass every call on. One more thing
+// happens in database_shm_lock: before the connection releases the WAL's
+// write lock, its WAL buffer is written out. The buffer can then contain
+// only frames of a transaction that rolled back after outgrowing the
+// page cache, since a commit writes it out at its commit frame. Writing
+// them, as SQLite itself would have, keeps them from being written later
+// over frames that another connection commits in the meantime.
+
+int database_close(sqlite3_file* base) {
+  DatabaseFile& database = database_file(base);
+  if (database.wal != nullptr) database.wal->database = nullptr;
+  const int closed = database.methods()->xClose(database.file);
+  database.~DatabaseFile();
+  return closed;
+}
+
+int database_read(sqlite3_file* base, void* data, int amount,
+                  sqlite3_int64 offset) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xRead(database.file, data, amount, offset);
+}
+
+int database_write(sqlite3_file* base, const void* data, int amount,
+                   sqlite3_int64 offset) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xWrite(database.file, data, amount, offset);
+}
+
+int database_truncate(sqlite3_file* base, sqlite3_int64 size) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xTruncate(database.file, size);
+}
+
+int database_sync(sqlite3_file* base, int flags) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xSync(database.file, flags);
+}
+
+int database_file_size(sqlite3_file* base, sqlite3_int64* size) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xFileSize(database.file, size);
+}
+
+int database_lock(sqlite3_file* base, int level) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xLock(database.file, level);
+}
+
+int database_unlock(sqlite3_file* base, int level) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xUnlock(database.file, level);
+}
+
+int database_check_reserved_lock(sqlite3_file* base, int* reserved) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xCheckReservedLock(database.file, reserved);
+}
+
+int database_file_control(sqlite3_file* base, int op, void* argument) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xFileControl(database.file, op, argument);
+}
+
+int database_sector_size(sqlite3_file* base) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xSectorSize(database.file);
+}
+
+int database_device_characteristics(sqlite3_file* base) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xDeviceCharacteristics(database.file);
+}
+
+int database_shm_map(sqlite3_file* base, int region, int region_size,
+                     int extend, void volatile** memory) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xShmMap(database.file, region, region_size, extend,
+                                     memory);
+}
+
+int database_shm_lock(sqlite3_file* base, int offset, int count, int flags) {
+  DatabaseFile& database = database_file(base);
+  // Lock slot 0 is the WAL's write lock (WAL_WRITE_LOCK in SQLite's
+  // wal.c). A failed write here loses no committed frame, so its error
+  // is not passed on: the unlock must still happen.
+  const bool releases_write_lock =
+      (flags & SQLITE_SHM_UNLOCK) != 0 && offset == 0 && count > 0;
+  if (releases_write_lock && database.wal != nullptr) {
+    database.wal->write_buffer();
+  }
+  return database.methods()->xShmLock(database.file, offset, count, flags);
+}
+
+void database_shm_barrier(sqlite3_file* base) {
+  DatabaseFile& database = database_file(base);
+  database.methods()->xShmBarrier(database.file);
+}
+
+int database_shm_unmap(sqlite3_file* base, int delete_flag) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xShmUnmap(database.file, delete_flag);
+}
+
+int database_fetch(sqlite3_file* base, sqlite3_int64 offset, int amount,
+                   void** page) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xFetch(database.file, offset, amount, page);
+}
+
+int database_unfetch(sqlite3_file* base, sqlite3_int64 offset, void* page) {
+  DatabaseFile& database = database_file(base);
+  return database.methods()->xUnfetch(database.file, offset, page);
+}
+
+const sqlite3_io_methods kDatabaseMethods = {
+    3,
+    database_close,
+    database_read,
+    database_write,
+    database_truncate,
+    database_sync,
+    database_file_size,
+    database_lock,
+    database_unlock,
+    database_check_reserved_lock,
+    database_file_control,
+    database_sector_size,
+    database_device_characteristics,
+    database_shm_map,
+    database_shm_lock,
+    database_shm_barrier,
+    database_shm_unmap,
+    database_fetch,
+    database_unfetch,
+};
+
+// Opens a main database file with the default VFS and wraps it when the
+// default VFS's file has every method of version 3.
+int open_database(sqlite3_filename name, sqlite3_file* base, int flags,
+                  int* out_flags) {
+  auto* database = new (base) DatabaseFile();
+  database->file = reinterpret_cast<sqlite3_file*>(
+      reinterpret_cast<char*>(base) + kInnerFileOffset);
+  const int opened =
+      default_vfs->xOpen(default_vfs, name, database->file, flags, out_flags);
+  const sqlite3_io_methods* inner = database->file->pMethods;
+  if (opened != SQLITE_OK || inner == nullptr || inner->iVersion < 3) {
+    if (inner != nullptr) inner->xClose(database->file);
+    database->~DatabaseFile();
+    base->pMethods = nullptr;
+    if (opened != SQLITE_OK) return opened;
+    // Without a wrapper the WAL file finds no DatabaseFile and buffers
+    // nothing.
+    return default_vfs->xOpen(default_vfs, name, base, flags, out_flags);
+  }
+  base->pMethods = &kDatabaseMethods;
+  return SQLITE_OK;
+}
+
+int open_file(sqlite3_vfs* /*vfs*/, sqlite3_filename name, sqlite3_file* base,
+              int flags, int* out_flags) {
+  if ((flags & SQLITE_OPEN_MAIN_DB) != 0) {
+    return open_database(name, base, flags, out_flags);
+  }
   if ((flags & SQLITE_OPEN_WAL) == 0) {
     // The default VFS's file takes the memory as is and sets its own
     // methods, so no call on this file comes back here.
@@ -273,6 +455,11 @@ int open_file(sqlite3_vfs* /*vfs*/, sqlite3_filename name,
           SQLITE_OK) {
     wal->page_size = page_size_of_header(header);
   }
+  sqlite3_file* owner = sqlite3_database_file_object(name);
+  if (owner != nullptr && owner->pMethods == &kDatabaseMethods) {
+    wal->database = &database_file(owner);
+    wal->database->wal = wal;
+  }
   base->pMethods = &kWalMethods;
   return SQLITE_OK;
 }
@@ -282,10 +469,10 @@ sqlite3_vfs batching_vfs;
 }  // namespace
 
 const char* wal_batching_vfs() {
-  static std::once_flag registered;
-  std::call_once(registered, [] {
-    sqlite3_initialize();
+  static const char* const name = []() -> const char* {
+    if (sqlite3_initialize() != SQLITE_OK) return nullptr;
     default_vfs = sqlite3_vfs_find(nullptr);
+    if (default_vfs == nullptr) return nullptr;
     // The default VFS's other methods take the VFS as an argument and
     // read only fields copied here (pAppData, mxPathname).
     batching_vfs = *default_vfs;
@@ -294,9 +481,12 @@ const char* wal_batching_vfs() {
     batching_vfs.szOsFile = static_cast<int>(
         kInnerFileOffset + static_cast<std::size_t>(default_vfs->szOsFile));
     batching_vfs.xOpen = open_file;
-    sqlite3_vfs_register(&batching_vfs, /*makeDflt=*/0);
-  });
-  return kVfsName;
+    if (sqlite3_vfs_register(&batching_vfs, /*makeDflt=*/0) != SQLITE_OK) {
+      return nullptr;
+    }
+    return kVfsName;
+  }();
+  return name;
 }
 
 }  // namespace shopkit::storage::sqlite

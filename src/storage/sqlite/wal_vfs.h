@@ -6,7 +6,8 @@
 namespace shopkit::storage::sqlite {
 
 // Registers the VFS on the first call (not as the default VFS) and
-// returns its name, for sqlite3_open_v2.
+// returns its name, for sqlite3_open_v2, or nullptr when SQLite could
+// not be initialized or the VFS not registered.
 //
 // SQLite writes each WAL frame as two calls: the 24-byte frame header,
 // then the page. A commit of 50 pages was 100 pwrite calls, and in a
@@ -17,11 +18,15 @@ namespace shopkit::storage::sqlite {
 // page follows as one more call. So the commit's write calls report any
 // error as before. The buffer is also written out first whenever
 // anything else happens to the file (a read, a write elsewhere, a sync,
-// a truncate, a size query, a close). So the file contains every frame
-// before SQLite marks the commit as visible to other connections, and a
-// crash of the process after a commit loses nothing. Writes that do not
-// follow the frame pattern go straight to the file. Files other than
-// WALs are the default VFS's own.
+// a truncate, a size query, a close), and when the connection releases
+// the WAL's write lock, which the VFS sees through its wrapper of the
+// database file. So the file contains every frame before SQLite marks
+// the commit as visible to other connections, a crash of the process
+// after a commit loses nothing, and the frames of a rolled-back
+// transaction are written before any other connection may write the
+// WAL. Writes that do not follow the frame pattern go straight to the
+// file. Other files (journals, temporary files) are the default VFS's
+// own.
 const char* wal_batching_vfs();
 
 }  // namespace shopkit::storage::sqlite
