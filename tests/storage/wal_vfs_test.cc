@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -73,6 +75,101 @@ std::int64_t row_count(SQLite::Database& db) {
 
 std::int64_t row_sum(SQLite::Database& db) {
   return db.execAndGet("SELECT coalesce(sum(n), 0) FROM t").getInt64();
+}
+
+// A VFS over SQLite's default one whose WAL writes fail with
+// SQLITE_FULL, as on a full disk, while wal_disk_full is true. The
+// batching VFS is registered over it as "shopkit-test-batching".
+std::atomic<bool> wal_disk_full{false};
+sqlite3_vfs* default_vfs = nullptr;
+
+struct FaultyWal {
+  sqlite3_file base;
+  sqlite3_file* file;
+};
+
+sqlite3_file* inner(sqlite3_file* file) {
+  return reinterpret_cast<FaultyWal*>(file)->file;
+}
+
+constexpr std::size_t kFaultyInnerOffset =
+    (sizeof(FaultyWal) + alignof(std::max_align_t) - 1) /
+    alignof(std::max_align_t) * alignof(std::max_align_t);
+
+const sqlite3_io_methods kFaultyWalMethods = {
+    1,
+    [](sqlite3_file* f) { return inner(f)->pMethods->xClose(inner(f)); },
+    [](sqlite3_file* f, void* data, int amount, sqlite3_int64 offset) {
+      return inner(f)->pMethods->xRead(inner(f), data, amount, offset);
+    },
+    [](sqlite3_file* f, const void* data, int amount, sqlite3_int64 offset) {
+      if (wal_disk_full) return SQLITE_FULL;
+      return inner(f)->pMethods->xWrite(inner(f), data, amount, offset);
+    },
+    [](sqlite3_file* f, sqlite3_int64 size) {
+      return inner(f)->pMethods->xTruncate(inner(f), size);
+    },
+    [](sqlite3_file* f, int flags) {
+      return inner(f)->pMethods->xSync(inner(f), flags);
+    },
+    [](sqlite3_file* f, sqlite3_int64* size) {
+      return inner(f)->pMethods->xFileSize(inner(f), size);
+    },
+    [](sqlite3_file* f, int level) {
+      return inner(f)->pMethods->xLock(inner(f), level);
+    },
+    [](sqlite3_file* f, int level) {
+      return inner(f)->pMethods->xUnlock(inner(f), level);
+    },
+    [](sqlite3_file* f, int* reserved) {
+      return inner(f)->pMethods->xCheckReservedLock(inner(f), reserved);
+    },
+    [](sqlite3_file* f, int op, void* argument) {
+      return inner(f)->pMethods->xFileControl(inner(f), op, argument);
+    },
+    [](sqlite3_file* f) { return inner(f)->pMethods->xSectorSize(inner(f)); },
+    [](sqlite3_file* f) {
+      return inner(f)->pMethods->xDeviceCharacteristics(inner(f));
+    },
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+};
+
+int open_faulty(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file,
+                int flags, int* out_flags) {
+  if ((flags & SQLITE_OPEN_WAL) == 0) {
+    return default_vfs->xOpen(default_vfs, name, file, flags, out_flags);
+  }
+  auto* wal = reinterpret_cast<FaultyWal*>(file);
+  wal->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) +
+                                              kFaultyInnerOffset);
+  const int opened =
+      default_vfs->xOpen(default_vfs, name, wal->file, flags, out_flags);
+  file->pMethods = opened == SQLITE_OK ? &kFaultyWalMethods : nullptr;
+  return opened;
+}
+
+const char* faulty_batching_vfs() {
+  static sqlite3_vfs faulty;
+  static const char* const name = [] {
+    shopkit::storage::sqlite::wal_batching_vfs();  // Initializes SQLite.
+    default_vfs = sqlite3_vfs_find(nullptr);
+    faulty = *default_vfs;
+    faulty.pNext = nullptr;
+    faulty.zName = "shopkit-test-faulty";
+    faulty.szOsFile = static_cast<int>(
+        kFaultyInnerOffset + static_cast<std::size_t>(default_vfs->szOsFile));
+    faulty.xOpen = open_faulty;
+    REQUIRE(sqlite3_vfs_register(&faulty, 0) == SQLITE_OK);
+    return shopkit::storage::sqlite::register_wal_batching_vfs(
+        "shopkit-test-batching", &faulty);
+  }();
+  REQUIRE(name != nullptr);
+  return name;
 }
 
 }  // namespace
@@ -226,7 +323,7 @@ TEST_CASE("commit the disk rejects changes nothing") {
 
   // A file size limit just above the WAL's size: the process may not
   // write a file past it, as on a full disk. SIGXFSZ would end the
-  // process; ignored, the write fails with EFBIG instead.
+  // process, so it is ignored, and the write fails with EFBIG instead.
   const auto wal_size =
       static_cast<rlim_t>(fs::file_size(database.path.string() + "-wal"));
   rlimit saved{};
@@ -253,4 +350,74 @@ TEST_CASE("commit the disk rejects changes nothing") {
   insert_rows(*writer, 1000, 1, 100);
   CHECK(row_count(plain) == 11);
   CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("full disk keeps buffered frames") {
+  // The insert outgrows the page cache, so its frames wait in the
+  // buffer. The update reads them back while the disk is full: the
+  // buffer cannot be written, the update fails and rolls back alone,
+  // and the transaction goes on. Its commit must then write every frame.
+  TempDir dir;
+  const fs::path path = dir.path() / "full.db";
+  SQLite::Database db(path.string(),
+                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000,
+                      faulty_batching_vfs());
+  db.exec("PRAGMA journal_mode=WAL");
+  db.exec("PRAGMA synchronous=NORMAL");
+  db.exec("PRAGMA cache_size=20");
+  db.exec("CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  db.exec("BEGIN IMMEDIATE");
+  db.exec(
+      "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+      "WHERE i < 150) INSERT INTO t SELECT i, zeroblob(2000) FROM c");
+  db.exec("SAVEPOINT update_rows");
+  wal_disk_full = true;
+  bool update_failed = false;
+  try {
+    db.exec("UPDATE t SET data = zeroblob(1999) WHERE n <= 40");
+  } catch (const SQLite::Exception&) {
+    update_failed = true;
+  }
+  wal_disk_full = false;
+  CHECK(update_failed);
+  REQUIRE(sqlite3_get_autocommit(db.getHandle()) == 0);
+  db.exec("ROLLBACK TO update_rows");
+  db.exec("RELEASE update_rows");
+  db.exec("COMMIT");
+
+  SQLite::Database plain(path.string(), SQLite::OPEN_READWRITE);
+  CHECK(plain.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  CHECK(row_count(plain) == 150);
+  CHECK(plain.execAndGet("SELECT count(*) FROM t WHERE length(data) = 2000")
+            .getInt64() == 150);
+}
+
+TEST_CASE("exclusive locking mode rollback spares commits") {
+  // In locking_mode=EXCLUSIVE SQLite takes no WAL locks in shared
+  // memory. The frames of a rolled-back transaction must still be
+  // written before another connection can write the WAL.
+  WalDatabase database;
+  auto writer = database.open_writer();
+  writer->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  writer->db().exec("PRAGMA cache_size = 10");
+  writer->db().exec("PRAGMA locking_mode = EXCLUSIVE");
+  {
+    SQLite::Transaction transaction(writer->db());
+    insert_rows(*writer, 0, 100, 3000);
+    // Not committed: the destructor rolls back.
+  }
+  writer->db().exec("PRAGMA locking_mode = NORMAL");
+  CHECK(row_count(writer->db()) == 0);
+  {
+    SQLite::Database other = database.open_plain();
+    other.exec(
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+        "WHERE i < 100) INSERT INTO t SELECT 1000 + i, zeroblob(3000) "
+        "FROM c");
+  }
+  CHECK(row_count(writer->db()) == 100);
+  writer.reset();
+  SQLite::Database reopened = database.open_plain();
+  CHECK(reopened.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  CHECK(row_count(reopened) == 100);
 }

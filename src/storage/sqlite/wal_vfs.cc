@@ -25,7 +25,12 @@ constexpr std::size_t kMaxBufferedBytes = 4 << 20;
 // longer write is cut short and fails as a full disk.
 constexpr std::size_t kMaxWriteBytes = 64 << 10;
 
-sqlite3_vfs* default_vfs = nullptr;
+// A registered VFS: SQLite's struct first, so SQLite's pointer to it is
+// a pointer to this, and the VFS it wraps.
+struct BatchingVfs {
+  sqlite3_vfs vfs;
+  sqlite3_vfs* base;
+};
 
 std::uint32_t read_big_endian32(const unsigned char* bytes) {
   return (static_cast<std::uint32_t>(bytes[0]) << 24) |
@@ -66,18 +71,41 @@ struct WalFile {
 
   const sqlite3_io_methods* methods() const { return file->pMethods; }
 
+  // Writes the buffer to the file. After a failed write the unwritten
+  // part stays in the buffer, and the next call tries it again. So
+  // frames that SQLite takes as written are never lost while the
+  // transaction goes on: a statement that fails with a full disk rolls
+  // back only itself, and the transaction may still commit.
   int write_buffer() {
     page_expected_at = -1;
+    std::size_t done = 0;
     int result = SQLITE_OK;
-    for (std::size_t done = 0; done < buffer.size() && result == SQLITE_OK;
-         done += kMaxWriteBytes) {
+    while (done < buffer.size() && result == SQLITE_OK) {
       const std::size_t amount = std::min(kMaxWriteBytes, buffer.size() - done);
       result = methods()->xWrite(
           file, buffer.data() + done, static_cast<int>(amount),
           buffer_offset + static_cast<sqlite3_int64>(done));
+      if (result == SQLITE_OK) done += amount;
     }
-    buffer.clear();
+    buffer.erase(buffer.begin(), buffer.begin() + static_cast<long>(done));
+    buffer_offset += static_cast<sqlite3_int64>(done);
     return result;
+  }
+
+  // Writes the buffer out when the connection lets other connections
+  // write the WAL. The buffer can then contain only frames of a
+  // transaction that rolled back, because a commit writes it out at its
+  // commit frame. When that write fails, the frames are dropped, because
+  // written later they could land on frames that another connection
+  // commits in the meantime.
+  void write_buffer_or_drop() {
+    const int result = write_buffer();
+    if (result == SQLITE_OK) return;
+    sqlite3_log(result,
+                "shopkit WAL VFS: dropped %zu bytes of rolled-back WAL "
+                "frames that could not be written",
+                buffer.size());
+    buffer.clear();
   }
 
   bool is_frame_header(int amount, sqlite3_int64 offset) const {
@@ -262,13 +290,9 @@ const sqlite3_io_methods kWalMethods = {
     nullptr,
 };
 
-// The database file's methods pass every call on. One more thing
-// happens in database_shm_lock: before the connection releases the WAL's
-// write lock, its WAL buffer is written out. The buffer can then contain
-// only frames of a transaction that rolled back after outgrowing the
-// page cache, since a commit writes it out at its commit frame. Writing
-// them, as SQLite itself would have, keeps them from being written later
-// over frames that another connection commits in the meantime.
+// The database file's methods pass every call on. The lock methods
+// also write the connection's WAL buffer out first, so the buffer never
+// outlives the locks that keep other connections from writing the WAL.
 
 int database_close(sqlite3_file* base) {
   DatabaseFile& database = database_file(base);
@@ -307,11 +331,16 @@ int database_file_size(sqlite3_file* base, sqlite3_int64* size) {
 
 int database_lock(sqlite3_file* base, int level) {
   DatabaseFile& database = database_file(base);
+  // A failed write keeps the buffer for the next try.
+  if (database.wal != nullptr) database.wal->write_buffer();
   return database.methods()->xLock(database.file, level);
 }
 
 int database_unlock(sqlite3_file* base, int level) {
   DatabaseFile& database = database_file(base);
+  // In locking_mode=EXCLUSIVE SQLite takes no WAL locks in shared memory,
+  // and other connections wait for this lock on the database file.
+  if (database.wal != nullptr) database.wal->write_buffer_or_drop();
   return database.methods()->xUnlock(database.file, level);
 }
 
@@ -344,13 +373,17 @@ int database_shm_map(sqlite3_file* base, int region, int region_size,
 
 int database_shm_lock(sqlite3_file* base, int offset, int count, int flags) {
   DatabaseFile& database = database_file(base);
-  // Lock slot 0 is the WAL's write lock (WAL_WRITE_LOCK in SQLite's
-  // wal.c). A failed write here loses no committed frame, so its error
-  // is not passed on: the unlock must still happen.
-  const bool releases_write_lock =
-      (flags & SQLITE_SHM_UNLOCK) != 0 && offset == 0 && count > 0;
-  if (releases_write_lock && database.wal != nullptr) {
-    database.wal->write_buffer();
+  if (database.wal != nullptr) {
+    // Lock slot 0 is the WAL's write lock (WAL_WRITE_LOCK in SQLite's
+    // wal.c). Any other lock call writes the buffer out early, which is
+    // what SQLite would have done, and keeps it after a failed write.
+    const bool releases_write_lock =
+        (flags & SQLITE_SHM_UNLOCK) != 0 && offset == 0 && count > 0;
+    if (releases_write_lock) {
+      database.wal->write_buffer_or_drop();
+    } else {
+      database.wal->write_buffer();
+    }
   }
   return database.methods()->xShmLock(database.file, offset, count, flags);
 }
@@ -400,13 +433,13 @@ const sqlite3_io_methods kDatabaseMethods = {
 
 // Opens a main database file with the default VFS and wraps it when the
 // default VFS's file has every method of version 3.
-int open_database(sqlite3_filename name, sqlite3_file* base, int flags,
-                  int* out_flags) {
+int open_database(sqlite3_vfs* inner_vfs, sqlite3_filename name,
+                  sqlite3_file* base, int flags, int* out_flags) {
   auto* database = new (base) DatabaseFile();
   database->file = reinterpret_cast<sqlite3_file*>(
       reinterpret_cast<char*>(base) + kInnerFileOffset);
   const int opened =
-      default_vfs->xOpen(default_vfs, name, database->file, flags, out_flags);
+      inner_vfs->xOpen(inner_vfs, name, database->file, flags, out_flags);
   const sqlite3_io_methods* inner = database->file->pMethods;
   if (opened != SQLITE_OK || inner == nullptr || inner->iVersion < 3) {
     if (inner != nullptr) inner->xClose(database->file);
@@ -415,27 +448,28 @@ int open_database(sqlite3_filename name, sqlite3_file* base, int flags,
     if (opened != SQLITE_OK) return opened;
     // Without a wrapper the WAL file finds no DatabaseFile and buffers
     // nothing.
-    return default_vfs->xOpen(default_vfs, name, base, flags, out_flags);
+    return inner_vfs->xOpen(inner_vfs, name, base, flags, out_flags);
   }
   base->pMethods = &kDatabaseMethods;
   return SQLITE_OK;
 }
 
-int open_file(sqlite3_vfs* /*vfs*/, sqlite3_filename name, sqlite3_file* base,
+int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* base,
               int flags, int* out_flags) {
+  sqlite3_vfs* inner_vfs = reinterpret_cast<BatchingVfs*>(vfs)->base;
   if ((flags & SQLITE_OPEN_MAIN_DB) != 0) {
-    return open_database(name, base, flags, out_flags);
+    return open_database(inner_vfs, name, base, flags, out_flags);
   }
   if ((flags & SQLITE_OPEN_WAL) == 0) {
     // The default VFS's file takes the memory as is and sets its own
     // methods, so no call on this file comes back here.
-    return default_vfs->xOpen(default_vfs, name, base, flags, out_flags);
+    return inner_vfs->xOpen(inner_vfs, name, base, flags, out_flags);
   }
   auto* wal = new (base) WalFile();
   wal->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(base) +
                                               kInnerFileOffset);
   const int opened =
-      default_vfs->xOpen(default_vfs, name, wal->file, flags, out_flags);
+      inner_vfs->xOpen(inner_vfs, name, wal->file, flags, out_flags);
   if (opened != SQLITE_OK || wal->file->pMethods == nullptr) {
     if (wal->file->pMethods != nullptr) {
       wal->file->pMethods->xClose(wal->file);
@@ -464,27 +498,31 @@ int open_file(sqlite3_vfs* /*vfs*/, sqlite3_filename name, sqlite3_file* base,
   return SQLITE_OK;
 }
 
-sqlite3_vfs batching_vfs;
-
 }  // namespace
+
+const char* register_wal_batching_vfs(const char* name, sqlite3_vfs* base) {
+  if (base == nullptr) return nullptr;
+  // Registered VFSs must stay for the life of the process.
+  auto* registered = new (std::nothrow) BatchingVfs{*base, base};
+  if (registered == nullptr) return nullptr;
+  // The wrapped VFS's other methods take the VFS as an argument and
+  // read only fields copied here (pAppData, mxPathname).
+  registered->vfs.pNext = nullptr;
+  registered->vfs.zName = name;
+  registered->vfs.szOsFile = static_cast<int>(
+      kInnerFileOffset + static_cast<std::size_t>(base->szOsFile));
+  registered->vfs.xOpen = open_file;
+  if (sqlite3_vfs_register(&registered->vfs, /*makeDflt=*/0) != SQLITE_OK) {
+    delete registered;
+    return nullptr;
+  }
+  return name;
+}
 
 const char* wal_batching_vfs() {
   static const char* const name = []() -> const char* {
     if (sqlite3_initialize() != SQLITE_OK) return nullptr;
-    default_vfs = sqlite3_vfs_find(nullptr);
-    if (default_vfs == nullptr) return nullptr;
-    // The default VFS's other methods take the VFS as an argument and
-    // read only fields copied here (pAppData, mxPathname).
-    batching_vfs = *default_vfs;
-    batching_vfs.pNext = nullptr;
-    batching_vfs.zName = kVfsName;
-    batching_vfs.szOsFile = static_cast<int>(
-        kInnerFileOffset + static_cast<std::size_t>(default_vfs->szOsFile));
-    batching_vfs.xOpen = open_file;
-    if (sqlite3_vfs_register(&batching_vfs, /*makeDflt=*/0) != SQLITE_OK) {
-      return nullptr;
-    }
-    return kVfsName;
+    return register_wal_batching_vfs(kVfsName, sqlite3_vfs_find(nullptr));
   }();
   return name;
 }
