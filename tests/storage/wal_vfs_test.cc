@@ -78,9 +78,13 @@ std::int64_t row_sum(SQLite::Database& db) {
 }
 
 // A VFS over SQLite's default one whose WAL writes fail with
-// SQLITE_FULL, as on a full disk, while wal_disk_full is true. The
-// batching VFS is registered over it as "shopkit-test-batching".
+// SQLITE_FULL, as on a full disk, while wal_disk_full is true. When
+// fail_header_rewrite is true, the next write of a commit frame's header
+// whose page is in the file already (SQLite rewriting its checksum)
+// fails with SQLITE_IOERR_WRITE. The batching VFS is registered over it
+// as "shopkit-test-batching".
 std::atomic<bool> wal_disk_full{false};
+std::atomic<bool> fail_header_rewrite{false};
 sqlite3_vfs* default_vfs = nullptr;
 
 struct FaultyWal {
@@ -90,6 +94,19 @@ struct FaultyWal {
 
 sqlite3_file* inner(sqlite3_file* file) {
   return reinterpret_cast<FaultyWal*>(file)->file;
+}
+
+// True for a 24-byte write of a commit frame's header (bytes 4 to 7 not
+// zero) whose 4,096-byte page the file already contains.
+bool is_commit_header_rewrite(sqlite3_file* f, const void* data, int amount,
+                              sqlite3_int64 offset) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  if (amount != 24 || (bytes[4] | bytes[5] | bytes[6] | bytes[7]) == 0) {
+    return false;
+  }
+  sqlite3_int64 size = 0;
+  inner(f)->pMethods->xFileSize(inner(f), &size);
+  return offset + 24 + 4096 <= size;
 }
 
 constexpr std::size_t kFaultyInnerOffset =
@@ -104,6 +121,11 @@ const sqlite3_io_methods kFaultyWalMethods = {
     },
     [](sqlite3_file* f, const void* data, int amount, sqlite3_int64 offset) {
       if (wal_disk_full) return SQLITE_FULL;
+      if (fail_header_rewrite &&
+          is_commit_header_rewrite(f, data, amount, offset)) {
+        fail_header_rewrite = false;
+        return SQLITE_IOERR_WRITE;
+      }
       return inner(f)->pMethods->xWrite(inner(f), data, amount, offset);
     },
     [](sqlite3_file* f, sqlite3_int64 size) {
@@ -420,4 +442,88 @@ TEST_CASE("exclusive locking mode rollback spares commits") {
   SQLite::Database reopened = database.open_plain();
   CHECK(reopened.execAndGet("PRAGMA integrity_check").getString() == "ok");
   CHECK(row_count(reopened) == 100);
+}
+
+TEST_CASE("failed checksum rewrite stays failed") {
+  // The commit of a transaction larger than the page cache rewrites the
+  // frame headers' checksums, its page already in the file. When that
+  // write fails, SQLite reports the commit as failed, so no copy of the
+  // files, which is what a crash would leave, may contain it.
+  TempDir dir;
+  const fs::path path = dir.path() / "rewrite.db";
+  SQLite::Database db(path.string(),
+                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000,
+                      faulty_batching_vfs());
+  db.exec("PRAGMA journal_mode=WAL");
+  db.exec("PRAGMA synchronous=NORMAL");
+  db.exec("CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  db.exec("INSERT INTO t VALUES (-1, x'00')");
+  db.exec("PRAGMA cache_size=10");
+  db.exec("BEGIN");
+  db.exec(
+      "WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c "
+      "WHERE i < 499) INSERT INTO t SELECT i, zeroblob(2000) FROM c");
+  db.exec("UPDATE t SET data = zeroblob(1500) WHERE n % 7 = 0");
+  fail_header_rewrite = true;
+  bool commit_failed = false;
+  try {
+    db.exec("COMMIT");
+  } catch (const SQLite::Exception&) {
+    commit_failed = true;
+  }
+  const bool rewrite_failed = !fail_header_rewrite;
+  fail_header_rewrite = false;
+  CHECK(rewrite_failed);
+  CHECK(commit_failed);
+  CHECK(sqlite3_get_autocommit(db.getHandle()) == 1);
+  CHECK(row_count(db) == 1);
+
+  TempDir copy;
+  const fs::path copied = copy.path() / "rewrite.db";
+  fs::copy_file(path, copied);
+  fs::copy_file(path.string() + "-wal", copied.string() + "-wal");
+  SQLite::Database recovered(copied.string(), SQLite::OPEN_READWRITE);
+  CHECK(recovered.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  CHECK(row_count(recovered) == 1);
+}
+
+TEST_CASE("exclusive mode full disk rollback") {
+  // A rollback in locking_mode=EXCLUSIVE with the disk full: the frames
+  // cannot be written when the connection leaves exclusive mode, so they
+  // must be dropped, not written over another connection's commit later.
+  TempDir dir;
+  const fs::path path = dir.path() / "exclusive.db";
+  SQLite::Database db(path.string(),
+                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000,
+                      faulty_batching_vfs());
+  db.exec("PRAGMA journal_mode=WAL");
+  db.exec("CREATE TABLE t (n INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db.exec("PRAGMA cache_size=10");
+  db.exec("PRAGMA locking_mode=EXCLUSIVE");
+  db.exec("BEGIN");
+  db.exec(
+      "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+      "WHERE i < 100) INSERT INTO t SELECT i, zeroblob(3000) FROM c");
+  wal_disk_full = true;
+  db.exec("ROLLBACK");
+  db.exec("PRAGMA locking_mode=NORMAL");
+  CHECK(row_count(db) == 0);
+  wal_disk_full = false;
+  {
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE, 10000);
+    other.exec(
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+        "WHERE i < 100) INSERT INTO t SELECT 1000 + i, zeroblob(3000) "
+        "FROM c");
+  }
+  CHECK(row_count(db) == 100);
+
+  TempDir copy;
+  const fs::path copied = copy.path() / "exclusive.db";
+  fs::copy_file(path, copied);
+  fs::copy_file(path.string() + "-wal", copied.string() + "-wal");
+  SQLite::Database recovered(copied.string(), SQLite::OPEN_READWRITE);
+  CHECK(recovered.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  CHECK(row_count(recovered) == 100);
 }

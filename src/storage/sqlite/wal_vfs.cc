@@ -20,6 +20,9 @@ constexpr sqlite3_int64 kFrameHeaderBytes = 24;
 // A buffer this full is written out even before the commit frame, so a
 // large transaction does not hold its whole WAL in memory twice.
 constexpr std::size_t kMaxBufferedBytes = 4 << 20;
+// The buffer's memory is kept between commits up to this size (a commit
+// of a few dozen pages), and given back above it.
+constexpr std::size_t kKeptCapacityBytes = 1 << 20;
 // The maximum length of one write to the unix VFS. Its seekAndWriteFd
 // (SQLite's os_unix.c) keeps only the low 17 bits of the length, so a
 // longer write is cut short and fails as a full disk.
@@ -92,6 +95,21 @@ struct WalFile {
     return result;
   }
 
+  // Writes the buffer out for a write call of `amount` bytes whose bytes
+  // are the buffer's last. When that fails, the call's own bytes leave
+  // the buffer: SQLite takes the call as failed, so they must never
+  // reach the file. A rewritten commit header written later would make
+  // a commit that SQLite reported as failed come back after a crash.
+  int write_buffer_for_call(int amount) {
+    const int result = write_buffer();
+    if (result != SQLITE_OK) {
+      const std::size_t own =
+          std::min(buffer.size(), static_cast<std::size_t>(amount));
+      buffer.resize(buffer.size() - own);
+    }
+    return result;
+  }
+
   // Writes the buffer out when the connection lets other connections
   // write the WAL. The buffer can then contain only frames of a
   // transaction that rolled back, because a commit writes it out at its
@@ -100,12 +118,19 @@ struct WalFile {
   // commits in the meantime.
   void write_buffer_or_drop() {
     const int result = write_buffer();
-    if (result == SQLITE_OK) return;
-    sqlite3_log(result,
-                "shopkit WAL VFS: dropped %zu bytes of rolled-back WAL "
-                "frames that could not be written",
-                buffer.size());
-    buffer.clear();
+    if (result != SQLITE_OK) {
+      // SQLite's printf has no z length modifier, so the size goes as
+      // long long.
+      sqlite3_log(result,
+                  "shopkit WAL VFS: dropped %lld bytes of rolled-back WAL "
+                  "frames that could not be written",
+                  static_cast<long long>(buffer.size()));
+      buffer.clear();
+    }
+    if (buffer.capacity() > kKeptCapacityBytes) {
+      // A large transaction grew the buffer: give the memory back.
+      std::vector<unsigned char>().swap(buffer);
+    }
   }
 
   bool is_frame_header(int amount, sqlite3_int64 offset) const {
@@ -139,7 +164,7 @@ struct WalFile {
       // lose the commit.
       const bool commit =
           read_big_endian32(static_cast<const unsigned char*>(data) + 4) != 0;
-      if (commit) return write_buffer();
+      if (commit) return write_buffer_for_call(amount);
       page_expected_at = offset + kFrameHeaderBytes;
       return SQLITE_OK;
     }
@@ -147,7 +172,9 @@ struct WalFile {
         extends_buffer(offset)) {
       append(data, amount, offset);
       page_expected_at = -1;
-      if (buffer.size() >= kMaxBufferedBytes) return write_buffer();
+      if (buffer.size() >= kMaxBufferedBytes) {
+        return write_buffer_for_call(amount);
+      }
       return SQLITE_OK;
     }
     // Not the frame pattern: whatever is buffered goes first, in order.

@@ -27,10 +27,11 @@ namespace shopkit::storage::sqlite {
 //
 // A write of the buffer that fails (a full disk) keeps the unwritten
 // frames for the next try, so none that SQLite takes as written is lost
-// while its transaction goes on. Only when the connection releases the
-// WAL's write lock, or the lock on the database file, are frames that
-// still fail dropped, with a message to sqlite3_log. They can only be
-// frames of a transaction that rolled back. Writes that do not follow
+// while its transaction goes on. The bytes of the write call that failed
+// are not kept, because SQLite takes that call as failed. Only when the
+// connection releases the WAL's write lock, or the lock on the database file,
+// are frames that still fail dropped, with a message to sqlite3_log. They can
+// only be frames of a transaction that rolled back. Writes that do not follow
 // the frame pattern go straight to the file. Other files (journals,
 // temporary files) are the wrapped VFS's own.
 const char* wal_batching_vfs();
