@@ -1,4 +1,4 @@
-// The WAL batching VFS (src/storage/sqlite/wal_vfs.*) holds back the
+// The WAL batching VFS (src/storage/sqlite/wal_vfs.*) keeps back the
 // frames of a commit and writes them with the commit frame. These tests
 // check that other connections read each commit in full as soon as it
 // returns, and that a commit survives a crash right after it. They also

@@ -237,8 +237,8 @@ TEST_CASE("every sort order pages completely") {
 
 // A page reads the children of all its products with one query per
 // table. Each product must get its own rows, in its own order, and its
-// option names back as written, whatever characters they hold.
-TEST_CASE("page products carry their own children in order") {
+// option names back as written, whatever characters they contain.
+TEST_CASE("page products keep own children") {
   CatalogFixture f;
   auto input = simple_product("Shirt", "SHIRT-Z", 900);
   input.options = {"Size \"EU\"", "Colour, shade", "Back\\slash [x]"};

@@ -160,7 +160,7 @@ void attach_children(std::vector<ChildRow<T>>& rows,
     return a.product != b.product ? a.product < b.product
                                   : a.position < b.position;
   };
-  // The query's loop order returns the rows sorted already; the SQL
+  // The query's loop order returns the rows sorted already, but the SQL
   // does not promise it, so check.
   if (!std::is_sorted(rows.begin(), rows.end(), before)) {
     std::stable_sort(rows.begin(), rows.end(), before);
@@ -186,7 +186,7 @@ void load_children_of(Connection& connection, std::vector<Product>& products,
   }
   // Runs `sql` with the JSON array of ids bound to its one parameter.
   // Its first two columns are the product's index in that array and the
-  // row's position; `read` makes the value from the row.
+  // row's position. `read` makes the value from the row.
   auto read_children = [&](const std::string& sql, auto read) {
     using Value = decltype(read(std::declval<SQLite::Statement&>()));
     std::vector<ChildRow<Value>> rows;
@@ -205,8 +205,8 @@ void load_children_of(Connection& connection, std::vector<Product>& products,
   };
   // json_each's key is the index in the array. CROSS JOIN keeps the
   // array as the outer loop, so each id is one lookup in the table's
-  // (product_id, position) index. The IN (SELECT ... FROM json_each(?))
-  // used before built a temporary index of the ids for every query.
+  // (product_id, position) index. An IN (SELECT ... FROM json_each(?))
+  // makes SQLite build a temporary index of the ids for every query.
   auto sql_for = [](const std::string& columns, const char* table) {
     return "SELECT ids.key, c.position, " + columns +
            " FROM json_each(?) ids CROSS JOIN " + table +

@@ -18,7 +18,7 @@ constexpr const char* kVfsName = "shopkit-wal-batching";
 constexpr sqlite3_int64 kWalHeaderBytes = 32;
 constexpr sqlite3_int64 kFrameHeaderBytes = 24;
 // A buffer this full is written out even before the commit frame, so a
-// large transaction does not hold its whole WAL in memory twice.
+// large transaction does not keep its whole WAL in memory twice.
 constexpr std::size_t kMaxBufferedBytes = 4 << 20;
 // The buffer's memory is kept between commits up to this size (a commit
 // of a few dozen pages), and given back above it.
@@ -66,7 +66,8 @@ struct WalFile {
   std::vector<unsigned char> buffer;
   // The file offset of buffer[0].
   sqlite3_int64 buffer_offset = 0;
-  // 0 while unknown; then frames are kFrameHeaderBytes + page_size long.
+  // 0 while unknown, so that nothing is buffered. Frames are
+  // kFrameHeaderBytes + page_size long.
   sqlite3_int64 page_size = 0;
   // After a frame header went into the buffer: where its page must
   // follow.

@@ -19,9 +19,9 @@ namespace shopkit::storage::sqlite {
 // buffer out with it, in calls of up to 64 KiB, and the commit frame's
 // page follows as one more call, so the commit's write calls report any
 // error as before. The buffer is also written out first whenever
-// anything else happens to the WAL file (a read, a write elsewhere, a
-// sync, a truncate, a size query, a close) and before any lock call on
-// the database file or its shared memory. So the file contains every
+// anything else happens to the WAL file: a read, a write elsewhere, a
+// sync, a truncate, a size query or a close. The same happens before
+// any lock call on the database file or its shared memory. So the file contains every
 // frame before SQLite marks the commit as visible to other connections,
 // and a crash of the process after a commit loses nothing.
 //
